@@ -1,0 +1,74 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Module graph (see docs/DESIGN in ../shared/docs/DESIGN.md): the graph is acyclic, the sandbox never
+// imports the client or the engine, and each third-party dependency stays inside the one module that
+// needs it (Hummingbird and GRDB: OctopusSandbox; AsyncHTTPClient: OctopusClient; libedit:
+// CEditLine/LineEditor; ArgumentParser: the executable).
+let package = Package(
+    name: "Conductor",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "conductor", targets: ["conductor"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // Codable wire types of the Octopus REST API, typed ids, the paging envelope, the error body. No I/O.
+        .target(name: "OctopusModel"),
+        // HTTP client for a real Octopus Server (and the sandbox): auth, paging, retries, typed endpoints, errors.
+        .target(
+            name: "OctopusClient",
+            dependencies: [
+                "OctopusModel",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The promotion engine: version patterns, lifecycle walk, release selection, schedules,
+        // approvals, release notes, deploy and wait.
+        .target(name: "Orchestration", dependencies: ["OctopusClient", "OctopusModel"]),
+        // Embedded Octopus-compatible server: Hummingbird routes, GRDB (SQLite) store, seeds,
+        // task simulator, fault injection. Depends on the wire model only.
+        .target(
+            name: "OctopusSandbox",
+            dependencies: [
+                "OctopusModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // libedit (BSD editline) as a system library, found through pkg-config.
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        // Fixed-arity C wrappers for libedit's variadic calls, and the SIGINT handler.
+        .target(name: "CEditLineShim", dependencies: ["CEditLine"]),
+        // Line editing: prompt, history, completion hook, signals; plain stdin when not on a terminal.
+        .target(name: "LineEditor", dependencies: ["CEditLineShim"]),
+        // The executable: argument parsing and wiring only.
+        .executableTarget(
+            name: "conductor",
+            dependencies: [
+                "OctopusSandbox",
+                "Orchestration",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Tests: one target per module, plus end-to-end tests of the built binary.
+        .testTarget(name: "OctopusModelTests", dependencies: ["OctopusModel"]),
+        .testTarget(name: "OctopusSandboxTests", dependencies: ["OctopusSandbox", "OctopusModel"]),
+        .testTarget(name: "OctopusClientTests", dependencies: ["OctopusClient", "OctopusSandbox", "OctopusModel"]),
+        .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration", "OctopusClient", "OctopusSandbox", "OctopusModel"]),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
+        .testTarget(name: "ConductorEndToEndTests", dependencies: []),
+    ]
+)

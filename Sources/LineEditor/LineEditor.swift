@@ -1,0 +1,2 @@
+// LineEditor: line editing on libedit.
+import CEditLineShim

@@ -1,0 +1,2 @@
+// OctopusClient: HTTP client for the Octopus REST API.
+import OctopusModel

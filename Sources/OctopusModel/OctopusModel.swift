@@ -1,0 +1,1 @@
+// OctopusModel: Codable wire types of the Octopus REST API. No I/O.

@@ -1,0 +1,2 @@
+// OctopusSandbox: the embedded Octopus-compatible server.
+import OctopusModel

@@ -1,0 +1,2 @@
+// Orchestration: the promotion engine.
+import OctopusClient
