@@ -54,12 +54,14 @@ let package = Package(
         .target(name: "CEditLineShim", dependencies: ["CEditLine"]),
         // Line editing: prompt, history, completion hook, signals; plain stdin when not on a terminal.
         .target(name: "LineEditor", dependencies: ["CEditLineShim"]),
+        // Command grammar, tokenizer use, session context, command handlers, rendering, script runner.
+        .target(name: "ConductorShell", dependencies: ["Orchestration", "LineEditor"]),
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "conductor",
             dependencies: [
+                "ConductorShell",
                 "OctopusSandbox",
-                "Orchestration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,6 +71,7 @@ let package = Package(
         .testTarget(name: "OctopusClientTests", dependencies: ["OctopusClient", "OctopusSandbox", "OctopusModel"]),
         .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration", "OctopusClient", "OctopusSandbox", "OctopusModel"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
+        .testTarget(name: "ConductorShellTests", dependencies: ["ConductorShell", "OctopusSandbox"]),
         .testTarget(name: "ConductorEndToEndTests", dependencies: []),
     ]
 )

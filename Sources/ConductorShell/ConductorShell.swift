@@ -1,0 +1,2 @@
+// ConductorShell: grammar, session context, command handlers, rendering.
+import Orchestration
