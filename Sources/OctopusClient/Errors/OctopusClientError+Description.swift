@@ -1,0 +1,60 @@
+/// The one place client errors become text. Messages say what failed, quote the server's own
+/// words, and offer the fix.
+extension OctopusClientError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .invalidServerURL(let text):
+            return "Invalid server URL '\(text)'. Use an absolute http or https URL such as 'https://octopus.example.com' (a trailing '/api' is optional)."
+        case .http(let failure):
+            return Self.describe(failure)
+        case .transport(let method, let path, let reason, let attempts):
+            let tries = attempts > 1 ? " after \(attempts) attempts" : ""
+            return "\(method.rawValue) \(path) failed\(tries): \(reason). Check that the server is reachable."
+        case .decoding(let method, let path, let type, let detail):
+            return "\(method.rawValue) \(path) returned a response that is not a valid \(type): \(detail)."
+        case .redirected(let method, let path, let status, let location):
+            let target = location.map { " to '\($0)'" } ?? ""
+            return "\(method.rawValue) \(path) was redirected (\(status))\(target). Use the final server URL; the client does not follow redirects so the API key is never sent elsewhere."
+        case .spaceNotFound(let selector, let available):
+            let names = available.isEmpty ? "" : " Available spaces: \(available.map { "'\($0)'" }.joined(separator: ", "))."
+            switch selector {
+            case .default: return "The server has no default space. Name one with --space or OCTOPUS_SPACE.\(names)"
+            default: return "Space \(selector) was not found.\(names)"
+            }
+        case .missingLink(let link, let resource):
+            return "The server's \(resource) has no '\(link)' link; this server version is not supported."
+        }
+    }
+
+    private static func describe(_ failure: HTTPFailure) -> String {
+        var text = "\(failure.method.rawValue) \(failure.path) failed with \(failure.status) \(reasonPhrase(failure.status))"
+        if failure.attempts > 1 { text += " after \(failure.attempts) attempts" }
+        if let message = failure.errorMessage, !message.isEmpty { text += ": \(message)" }
+        let details = failure.errors.filter { $0 != failure.errorMessage }
+        if !details.isEmpty { text += " (" + details.joined(separator: "; ") + ")" }
+        switch failure.status {
+        case 401: text += " Check the API key (--api-key or OCTOPUS_API_KEY)."
+        case 403: text += " The API key's user lacks the permission; ask an administrator to grant it."
+        default: break
+        }
+        return text
+    }
+
+    private static func reasonPhrase(_ status: Int) -> String {
+        switch status {
+        case 400: "Bad Request"
+        case 401: "Unauthorized"
+        case 403: "Forbidden"
+        case 404: "Not Found"
+        case 405: "Method Not Allowed"
+        case 409: "Conflict"
+        case 415: "Unsupported Media Type"
+        case 429: "Too Many Requests"
+        case 500: "Internal Server Error"
+        case 502: "Bad Gateway"
+        case 503: "Service Unavailable"
+        case 504: "Gateway Timeout"
+        default: "HTTP error"
+        }
+    }
+}

@@ -1,2 +1,0 @@
-// OctopusClient: HTTP client for the Octopus REST API.
-import OctopusModel

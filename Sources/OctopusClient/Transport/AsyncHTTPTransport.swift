@@ -1,0 +1,65 @@
+import AsyncHTTPClient
+import Foundation
+
+/// The production transport: AsyncHTTPClient with one process-wide `HTTPClient`.
+///
+/// TLS certificates are always fully verified and redirects are never followed: a redirect would
+/// carry the API key header to wherever the server points, so it surfaces as a 3xx instead and
+/// the error names the URL to use.
+public struct AsyncHTTPTransport: HTTPTransport {
+    /// The largest response body accepted (task logs of long deployments can be large).
+    public var maximumResponseBytes: Int
+
+    /// Creates the transport over the shared client.
+    public init(maximumResponseBytes: Int = 64 * 1024 * 1024) {
+        self.maximumResponseBytes = maximumResponseBytes
+    }
+
+    public func send(_ request: TransportRequest) async throws -> TransportResponse {
+        var outgoing = HTTPClientRequest(url: request.url.absoluteString)
+        switch request.method {
+        case .get: outgoing.method = .GET
+        case .head: outgoing.method = .HEAD
+        case .post: outgoing.method = .POST
+        case .put: outgoing.method = .PUT
+        case .delete: outgoing.method = .DELETE
+        }
+        for header in request.headers {
+            outgoing.headers.add(name: header.name, value: header.value)
+        }
+        if let body = request.body {
+            outgoing.body = .bytes(body)
+        }
+        let milliseconds = request.timeout.components.seconds * 1000
+            + request.timeout.components.attoseconds / 1_000_000_000_000_000
+        do {
+            let response = try await sharedHTTPClient.execute(outgoing, timeout: .milliseconds(milliseconds))
+            let buffer = try await response.body.collect(upTo: maximumResponseBytes)
+            var headers: [(name: String, value: String)] = []
+            for field in response.headers {
+                headers.append((name: field.name, value: field.value))
+            }
+            return TransportResponse(status: Int(response.status.code), headers: headers, body: Data(buffer.readableBytesView))
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout {
+            throw TransportFailure(reason: "timed out after \(request.timeout)")
+        } catch let error as HTTPClientError where error == .cancelled {
+            throw CancellationError()
+        } catch {
+            throw TransportFailure(reason: String(describing: error))
+        }
+    }
+}
+
+/// One client for the whole process: connection pooling across every `OctopusClient`.
+/// Never shut down; it lives as long as the process.
+private let sharedHTTPClient: HTTPClient = {
+    var configuration = HTTPClient.Configuration(
+        certificateVerification: .fullVerification,
+        redirectConfiguration: .disallow,
+        timeout: .init(connect: .seconds(15), read: .seconds(120))
+    )
+    configuration.decompression = .enabled(limit: .ratio(25))
+    return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+}()
