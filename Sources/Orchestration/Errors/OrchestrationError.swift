@@ -1,0 +1,43 @@
+import Foundation
+
+/// Everything that can stop a promotion, as data. `OrchestrationError+Description.swift` renders each case to text
+/// in one place: the message quotes the bad input and offers the fix.
+public enum OrchestrationError: Error, Sendable, Equatable {
+    /// Why a release-number pattern could not be read.
+    public enum PatternProblem: Sendable, Equatable {
+        case unclosedSet
+        case emptySet
+        case trailingEscape
+    }
+
+    /// A release-number pattern could not be parsed.
+    case invalidReleasePattern(String, reason: PatternProblem)
+    /// A schedule text could not be read as a time.
+    case unparseableSchedule(String)
+    /// A schedule names a time zone that does not exist.
+    case unknownTimeZone(String)
+    /// A schedule resolves to a time that has already passed (departure B15: said plainly, no roll-over).
+    case scheduleInPast(text: String, resolved: String, now: String)
+    /// A required option was blank (§5.3).
+    case missingRequiredValue(String)
+    /// A prompted-variable line is not of the form `Name::Value`.
+    case malformedPromptedVariable(line: String)
+    /// A required prompted variable of a child has no value (§5.19).
+    case missingPromptedVariable(project: String, variable: String)
+    /// A named resource does not exist; `suggestions` are the closest names that do.
+    case notFound(kind: String, name: String, suggestions: [String])
+    /// The project has no channel of that name (or no default channel).
+    case channelNotFound(project: String, channel: String?, available: [String])
+    /// The destination is in no phase of the channel's lifecycle (§5.12).
+    case destinationNotInLifecycle(project: String, environment: String, lifecycle: String)
+    /// No release qualified and not-found handling is `Error` (§5.14).
+    case noReleaseFound(project: String, message: String)
+    /// An application was given with no children.
+    case emptyApplication
+    /// Deploy or wait was asked for a plan step that does not have what it needs.
+    case planNotReady(String)
+    /// The ledger (record of created deployments) could not be read or written.
+    case ledger(path: String, detail: String)
+    /// A request to Octopus failed; `detail` is the client's own message (it never contains the API key).
+    case server(detail: String)
+}

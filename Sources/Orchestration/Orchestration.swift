@@ -1,2 +1,0 @@
-// Orchestration: the promotion engine.
-import OctopusClient
