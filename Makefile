@@ -1,12 +1,63 @@
 # Conductor: `make run` runs the main job, `make test` runs every test and conformance check.
+# Both install what is missing first (Debian packages as root, Python tools into .venv) and are
+# quick when everything is already there.
+
 SWIFT ?= swift
+PYTHON ?= python3
+# The SwiftPM build folder; engineers working side by side pass their own (make SCRATCH=.build-x).
+SCRATCH ?= .build
+SWIFT_FLAGS := --scratch-path $(SCRATCH)
 
-.PHONY: run test build
+VENV := .venv
+VENV_PYTHON := $(VENV)/bin/python
+REQUIREMENTS := conformance/requirements.txt
+VENV_STAMP := $(VENV)/.installed
+SPEC := ../shared/octopus-api/swagger-2021.2.4488.json
+
+# The promotion `make run` performs: the sample application, Test -> Staging, on the embedded sandbox.
+RUN_ARGS ?= sandbox serve
+
+.PHONY: run test build build-release system venv swift-test conformance bench
+
+run: system build
+	"$$($(SWIFT) build $(SWIFT_FLAGS) --show-bin-path)/conductor" $(RUN_ARGS)
+
+test: system venv build
+	@status=0; \
+	$(SWIFT) test $(SWIFT_FLAGS) || status=1; \
+	$(MAKE) --no-print-directory conformance SCRATCH=$(SCRATCH) || status=1; \
+	if [ $$status -ne 0 ]; then echo "make test: FAILED (see above)"; fi; \
+	exit $$status
+
 build:
-	$(SWIFT) build
+	$(SWIFT) build $(SWIFT_FLAGS)
 
-run: build
-	$(SWIFT) run conductor
+build-release:
+	$(SWIFT) build -c release $(SWIFT_FLAGS)
 
-test:
-	$(SWIFT) test
+# Debian packages the build and the tests need (libedit-dev, pkg-config, libsqlite3-dev, python3-venv).
+system:
+	@bash .ci/system-packages
+
+# Python tools (schemathesis, pytest, the swagger-generated Octopus client), pinned, into .venv.
+venv: $(VENV_STAMP)
+
+$(VENV_STAMP): $(REQUIREMENTS)
+	@test -x $(VENV_PYTHON) || $(PYTHON) -m venv $(VENV)
+	$(VENV_PYTHON) -m pip install --quiet --disable-pip-version-check -r $(REQUIREMENTS)
+	@touch $@
+
+swift-test: system build
+	$(SWIFT) test $(SWIFT_FLAGS)
+
+# The conformance suite against live sandboxes: schemathesis on every implemented operation, the
+# swagger-generated Python client, and the field names of public samples.
+conformance: venv
+	@test -f $(SPEC) || { echo "conformance: $(SPEC) is missing: place the shared/ folder beside this repository." >&2; exit 1; }
+	CONDUCTOR_BIN="$$($(SWIFT) build $(SWIFT_FLAGS) --show-bin-path)/conductor" \
+		$(VENV_PYTHON) -m pytest -c conformance/pytest.ini conformance
+
+# Benchmarks on a release build with the `large` seed; prints the figures (not part of `make test`).
+bench: system venv build-release
+	CONDUCTOR_BIN="$$($(SWIFT) build -c release $(SWIFT_FLAGS) --show-bin-path)/conductor" \
+		$(VENV_PYTHON) benchmarks/bench.py
