@@ -69,7 +69,8 @@ extension OctopusClient {
     ) async throws -> [Item] {
         guard count > 0 else { return [] }
         var items: [Item] = []
-        try await forEachPage(path, pageSize: pageSize ?? min(count, OctopusClient.defaultPageSize), of: Item.self) { page in
+        let size = pageSize ?? min(count, OctopusClient.defaultPageSize)
+        try await forEachPage(path, pageSize: size, of: Item.self) { page in
             for item in page.items where predicate(item) {
                 items.append(item)
                 if items.count == count { return false }
