@@ -54,6 +54,12 @@ let package = Package(
         .target(name: "CEditLineShim", dependencies: ["CEditLine"]),
         // Line editing: prompt, history, completion hook, signals; plain stdin when not on a terminal.
         .target(name: "LineEditor", dependencies: ["CEditLineShim"]),
+        // Pseudo-terminal spawning in C (posix_openpt, setsid, signal reset), for terminal tests.
+        .target(name: "CPseudoTerminal"),
+        // Drives a program on a pseudo-terminal and renders its screen; shared by the pty tests.
+        .target(name: "PseudoTerminal", dependencies: ["CPseudoTerminal"]),
+        // A tiny shell on LineEditor that the pty tests drive (and for trying the editor by hand).
+        .executableTarget(name: "lineedit-probe", dependencies: ["LineEditor"]),
         // Command grammar, tokenizer use, session context, command handlers, rendering, script runner.
         .target(name: "ConductorShell", dependencies: ["Orchestration", "LineEditor"]),
         // The executable: argument parsing and wiring only.
@@ -70,7 +76,7 @@ let package = Package(
         .testTarget(name: "OctopusSandboxTests", dependencies: ["OctopusSandbox", "OctopusModel"]),
         .testTarget(name: "OctopusClientTests", dependencies: ["OctopusClient", "OctopusSandbox", "OctopusModel"]),
         .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration", "OctopusClient", "OctopusSandbox", "OctopusModel"]),
-        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "PseudoTerminal", "lineedit-probe"]),
         .testTarget(name: "ConductorShellTests", dependencies: ["ConductorShell", "OctopusSandbox"]),
         .testTarget(name: "ConductorEndToEndTests", dependencies: []),
     ]

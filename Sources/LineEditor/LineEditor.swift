@@ -1,2 +1,0 @@
-// LineEditor: line editing on libedit.
-import CEditLineShim
