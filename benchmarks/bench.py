@@ -1,0 +1,161 @@
+"""Sandbox benchmarks: sample-seed start time and list-request latency with the `large` seed.
+
+Run with `make bench` (a release build). It starts `conductor sandbox serve --memory --port 0`:
+1. with the sample seed, several times, timing from process start until `GET /api` answers;
+2. with the `large` seed (50 projects x 2,000 releases x 10,000 deployments per project), then
+   sends each list request (deployments, releases, tasks, projects; filters and paging) a fixed
+   number of times over one keep-alive connection and reports the median and 90th percentile.
+
+Targets (issue 2): list requests under 20 ms median, sample seed start under 1 s.
+Every loop is bounded; all traffic goes to the loopback sandbox this script started.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import statistics
+import subprocess
+import sys
+import time
+import urllib.parse
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "conformance"))
+
+from sandbox import Sandbox, SandboxError, conductor_binary, start_sandbox  # noqa: E402
+
+SPACE = "/api/Spaces-1"
+LARGE_ARGS = ["--seed", "large"]
+LIST_TARGET_MS = 20.0
+START_TARGET_S = 1.0
+
+
+class Connection:
+    """One keep-alive HTTP connection to the sandbox, so each figure is the server's, not TCP set-up."""
+
+    def __init__(self, sandbox: Sandbox) -> None:
+        parsed = urllib.parse.urlparse(sandbox.url)
+        self.connection = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=120)
+        self.headers = {"X-Octopus-ApiKey": sandbox.api_key, "Accept": "application/json"}
+
+    def get(self, path: str) -> tuple[int, bytes, float]:
+        started = time.perf_counter()
+        self.connection.request("GET", path, headers=self.headers)
+        response = self.connection.getresponse()
+        body = response.read()
+        return response.status, body, (time.perf_counter() - started) * 1000.0
+
+    def json(self, path: str):
+        status, body, _ = self.get(path)
+        if status != 200:
+            raise SystemExit(f"GET {path} -> {status}: {body[:300]!r}")
+        return json.loads(body)
+
+
+def sample_start_times(runs: int) -> list[float]:
+    """Seconds from spawning `sandbox serve --seed sample` until GET /api answers."""
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        with start_sandbox(["--seed", "sample"]):
+            times.append(time.perf_counter() - started)
+    return times
+
+
+def list_requests(connection: Connection) -> list[tuple[str, str]]:
+    """(label, path) of the list requests measured, built from the seeded data itself."""
+    projects = connection.json(f"{SPACE}/projects/all")
+    children = [p for p in projects if p.get("Name") != "Release Orchestration"] or projects
+    project = children[len(children) // 2]
+    environments = connection.json(f"{SPACE}/environments/all")
+    environment = environments[min(1, len(environments) - 1)]
+    channels = connection.json(f"{SPACE}/projects/{project['Id']}/channels")["Items"]
+    releases = connection.json(f"{SPACE}/projects/{project['Id']}/releases?take=1")
+    newest = releases["Items"][0]["Version"] if releases["Items"] else "1"
+    prefix = newest.rsplit(".", 1)[0]
+    p, e = project["Id"], environment["Id"]
+    requests = [
+        ("projects: first page", f"{SPACE}/projects"),
+        ("projects: partialName", f"{SPACE}/projects?partialName={urllib.parse.quote(project['Name'][:4])}"),
+        ("projects: name", f"{SPACE}/projects?name={urllib.parse.quote(project['Name'])}"),
+        ("projects: page 2 (skip=30)", f"{SPACE}/projects?skip=30&take=30"),
+        ("releases: project, first page", f"{SPACE}/projects/{p}/releases"),
+        ("releases: project, skip=1000", f"{SPACE}/projects/{p}/releases?skip=1000&take=30"),
+        ("releases: project, by version", f"{SPACE}/projects/{p}/releases/{urllib.parse.quote(newest)}"),
+        ("deployments: first page", f"{SPACE}/deployments"),
+        ("deployments: project", f"{SPACE}/deployments?projects={p}"),
+        ("deployments: project+environment, take=1", f"{SPACE}/deployments?projects={p}&environments={e}&take=1"),
+        ("deployments: taskState=Success", f"{SPACE}/deployments?projects={p}&taskState=Success"),
+        ("deployments: skip=250000", f"{SPACE}/deployments?skip=250000&take=30"),
+        ("tasks: first page", "/api/tasks"),
+        ("tasks: project", f"/api/tasks?project={p}"),
+        ("tasks: project+environment+states", f"/api/tasks?project={p}&environment={e}&states=Success"),
+        ("tasks: skip=250000", "/api/tasks?skip=250000&take=30"),
+    ]
+    if channels:
+        requests.insert(7, ("releases: channel, searchByVersion",
+                            f"{SPACE}/channels/{channels[0]['Id']}/releases?searchByVersion={urllib.parse.quote(prefix)}"))
+    return requests
+
+
+def measure(connection: Connection, path: str, repeats: int) -> tuple[float, float, int]:
+    """Median and 90th-percentile milliseconds over `repeats` requests (after one warm-up)."""
+    status, body, _ = connection.get(path)
+    if status != 200:
+        raise SystemExit(f"GET {path} -> {status}: {body[:300]!r}")
+    timings = []
+    for _ in range(repeats):
+        _, _, elapsed = connection.get(path)
+        timings.append(elapsed)
+    timings.sort()
+    return statistics.median(timings), timings[int(len(timings) * 0.9) - 1], len(body)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Sandbox benchmarks (make bench).")
+    parser.add_argument("--repeats", type=int, default=50, help="requests per list query")
+    parser.add_argument("--start-runs", type=int, default=5, help="sample-seed starts to time")
+    parser.add_argument("--large-args", default=" ".join(LARGE_ARGS), help="sandbox flags of the large seed")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    options = parser.parse_args()
+    try:
+        binary = conductor_binary()
+        version = subprocess.run([str(binary), "--version"], capture_output=True, text=True).stdout.strip()
+        print(f"binary: {binary} {version}")
+        starts = sample_start_times(options.start_runs)
+        start_median = statistics.median(starts)
+        print(f"sample seed start (spawn -> GET /api answers), median of {len(starts)}: {start_median * 1000:.0f} ms "
+              f"(target < {START_TARGET_S * 1000:.0f} ms)")
+        seeded = time.perf_counter()
+        with start_sandbox(options.large_args.split(), startup_timeout=3600) as sandbox:
+            seeding = time.perf_counter() - seeded
+            print(f"large seed ready in {seeding:.1f} s")
+            connection = Connection(sandbox)
+            deployments = connection.json(f"{SPACE}/deployments?take=1")["TotalResults"]
+            projects = len(connection.json(f"{SPACE}/projects/all"))
+            print(f"large seed: {projects} projects, {deployments} deployments")
+            rows = []
+            print(f"\n{'request':48} {'median ms':>10} {'p90 ms':>8} {'bytes':>8}")
+            for label, path in list_requests(connection):
+                median, p90, size = measure(connection, path, options.repeats)
+                rows.append({"request": label, "path": path, "median_ms": round(median, 2), "p90_ms": round(p90, 2), "bytes": size})
+                flag = "" if median < LIST_TARGET_MS else "  << over target"
+                print(f"{label:48} {median:10.2f} {p90:8.2f} {size:8d}{flag}")
+    except SandboxError as error:
+        print(f"bench: {error}", file=sys.stderr)
+        return 1
+    worst = max(row["median_ms"] for row in rows)
+    print(f"\nslowest median: {worst:.2f} ms (target < {LIST_TARGET_MS:.0f} ms); "
+          f"sample start {start_median * 1000:.0f} ms (target < {START_TARGET_S * 1000:.0f} ms)")
+    if options.json:
+        options.json.parent.mkdir(parents=True, exist_ok=True)
+        options.json.write_text(json.dumps({"sample_start_ms": round(start_median * 1000, 1),
+                                            "large_seed_seconds": round(seeding, 1),
+                                            "deployments": deployments, "requests": rows}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
