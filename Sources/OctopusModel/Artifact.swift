@@ -1,0 +1,85 @@
+import Foundation
+
+/// A file attached to a task, deployment or release (`ArtifactResource`); its bytes are at `Links.Content`.
+public struct Artifact: Codable, Sendable, Equatable {
+    public var id: ArtifactID
+    public var spaceId: SpaceID?
+    /// Required on create.
+    public var filename: String
+    public var source: String?
+    public var serverTaskId: ServerTaskID?
+    public var created: Date?
+    public var logCorrelationId: String?
+    public var lastModifiedOn: Date?
+    public var lastModifiedBy: String?
+    /// Links of the resource (`Self`, ...), server-root relative URI templates.
+    public var links: Links
+
+    /// Creates a value; every field has the default an unset Octopus field has.
+    public init(
+        id: ArtifactID = "",
+        spaceId: SpaceID? = nil,
+        filename: String = "",
+        source: String? = nil,
+        serverTaskId: ServerTaskID? = nil,
+        created: Date? = nil,
+        logCorrelationId: String? = nil,
+        lastModifiedOn: Date? = nil,
+        lastModifiedBy: String? = nil,
+        links: Links = [:]
+    ) {
+        self.id = id
+        self.spaceId = spaceId
+        self.filename = filename
+        self.source = source
+        self.serverTaskId = serverTaskId
+        self.created = created
+        self.logCorrelationId = logCorrelationId
+        self.lastModifiedOn = lastModifiedOn
+        self.lastModifiedBy = lastModifiedBy
+        self.links = links
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id = "Id"
+        case spaceId = "SpaceId"
+        case filename = "Filename"
+        case source = "Source"
+        case serverTaskId = "ServerTaskId"
+        case created = "Created"
+        case logCorrelationId = "LogCorrelationId"
+        case lastModifiedOn = "LastModifiedOn"
+        case lastModifiedBy = "LastModifiedBy"
+        case links = "Links"
+    }
+
+    /// Decodes leniently: a missing field takes its default, so minimal request bodies and older servers decode.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decodeIfPresent(ArtifactID.self, forKey: .id) ?? ""
+        spaceId = try c.decodeIfPresent(SpaceID.self, forKey: .spaceId)
+        filename = try c.decodeIfPresent(String.self, forKey: .filename) ?? ""
+        source = try c.decodeIfPresent(String.self, forKey: .source)
+        serverTaskId = try c.decodeIfPresent(ServerTaskID.self, forKey: .serverTaskId)
+        created = try c.decodeIfPresent(Date.self, forKey: .created)
+        logCorrelationId = try c.decodeIfPresent(String.self, forKey: .logCorrelationId)
+        lastModifiedOn = try c.decodeIfPresent(Date.self, forKey: .lastModifiedOn)
+        lastModifiedBy = try c.decodeIfPresent(String.self, forKey: .lastModifiedBy)
+        links = try c.decodeIfPresent(Links.self, forKey: .links) ?? [:]
+    }
+
+    /// Encodes every field; unset optionals are written as `null`, as Octopus does.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(spaceId, forKey: .spaceId)
+        try c.encode(filename, forKey: .filename)
+        try c.encode(source, forKey: .source)
+        try c.encode(serverTaskId, forKey: .serverTaskId)
+        try c.encode(created, forKey: .created)
+        try c.encode(logCorrelationId, forKey: .logCorrelationId)
+        try c.encode(lastModifiedOn, forKey: .lastModifiedOn)
+        try c.encode(lastModifiedBy, forKey: .lastModifiedBy)
+        try c.encode(links, forKey: .links)
+    }
+}

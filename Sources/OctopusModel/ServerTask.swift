@@ -1,0 +1,242 @@
+import Foundation
+
+/// The state of a server task; exactly Octopus's seven spellings.
+public enum TaskState: String, Codable, Sendable, CaseIterable {
+    case queued = "Queued"
+    case executing = "Executing"
+    case failed = "Failed"
+    case canceled = "Canceled"
+    case timedOut = "TimedOut"
+    case success = "Success"
+    case cancelling = "Cancelling"
+
+    /// Whether the task has ended (Octopus: not Queued, Executing or Cancelling).
+    public var isCompleted: Bool {
+        switch self {
+        case .queued, .executing, .cancelling: false
+        case .failed, .canceled, .timedOut, .success: true
+        }
+    }
+}
+
+/// A server task (`TaskResource`); a deployment runs as one named `Deploy` with `Arguments.DeploymentId`.
+public struct ServerTask: Codable, Sendable, Equatable {
+    public var id: ServerTaskID
+    public var spaceId: SpaceID?
+    public var name: String
+    public var description: String
+    /// `{"DeploymentId": "Deployments-N"}` for deployments.
+    public var arguments: [String: TaskArgument]
+    public var state: TaskState
+    public var isCompleted: Bool
+    public var finishedSuccessfully: Bool
+    public var hasPendingInterruptions: Bool
+    public var hasWarningsOrErrors: Bool
+    public var errorMessage: String
+    public var queueTime: Date?
+    public var queueTimeExpiry: Date?
+    public var startTime: Date?
+    public var lastUpdatedTime: Date?
+    public var completedTime: Date?
+    /// Human-readable completion time.
+    public var completed: String?
+    /// Human-readable duration, e.g. "32 seconds".
+    public var duration: String?
+    public var serverNode: String?
+    public var hasBeenPickedUpByProcessor: Bool
+    public var canRerun: Bool
+    public var projectId: ProjectID?
+    /// `ManualIntervention` / `GuidedFailure` while an interruption awaits.
+    public var pendingInterruptionTypes: [String]
+    public var lastModifiedOn: Date?
+    public var lastModifiedBy: String?
+    /// Links of the resource (`Self`, ...), server-root relative URI templates.
+    public var links: Links
+
+    /// Creates a value; every field has the default an unset Octopus field has.
+    public init(
+        id: ServerTaskID = "",
+        spaceId: SpaceID? = nil,
+        name: String = "Deploy",
+        description: String = "",
+        arguments: [String: TaskArgument] = [:],
+        state: TaskState = .queued,
+        isCompleted: Bool = false,
+        finishedSuccessfully: Bool = false,
+        hasPendingInterruptions: Bool = false,
+        hasWarningsOrErrors: Bool = false,
+        errorMessage: String = "",
+        queueTime: Date? = nil,
+        queueTimeExpiry: Date? = nil,
+        startTime: Date? = nil,
+        lastUpdatedTime: Date? = nil,
+        completedTime: Date? = nil,
+        completed: String? = nil,
+        duration: String? = nil,
+        serverNode: String? = nil,
+        hasBeenPickedUpByProcessor: Bool = false,
+        canRerun: Bool = false,
+        projectId: ProjectID? = nil,
+        pendingInterruptionTypes: [String] = [],
+        lastModifiedOn: Date? = nil,
+        lastModifiedBy: String? = nil,
+        links: Links = [:]
+    ) {
+        self.id = id
+        self.spaceId = spaceId
+        self.name = name
+        self.description = description
+        self.arguments = arguments
+        self.state = state
+        self.isCompleted = isCompleted
+        self.finishedSuccessfully = finishedSuccessfully
+        self.hasPendingInterruptions = hasPendingInterruptions
+        self.hasWarningsOrErrors = hasWarningsOrErrors
+        self.errorMessage = errorMessage
+        self.queueTime = queueTime
+        self.queueTimeExpiry = queueTimeExpiry
+        self.startTime = startTime
+        self.lastUpdatedTime = lastUpdatedTime
+        self.completedTime = completedTime
+        self.completed = completed
+        self.duration = duration
+        self.serverNode = serverNode
+        self.hasBeenPickedUpByProcessor = hasBeenPickedUpByProcessor
+        self.canRerun = canRerun
+        self.projectId = projectId
+        self.pendingInterruptionTypes = pendingInterruptionTypes
+        self.lastModifiedOn = lastModifiedOn
+        self.lastModifiedBy = lastModifiedBy
+        self.links = links
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id = "Id"
+        case spaceId = "SpaceId"
+        case name = "Name"
+        case description = "Description"
+        case arguments = "Arguments"
+        case state = "State"
+        case isCompleted = "IsCompleted"
+        case finishedSuccessfully = "FinishedSuccessfully"
+        case hasPendingInterruptions = "HasPendingInterruptions"
+        case hasWarningsOrErrors = "HasWarningsOrErrors"
+        case errorMessage = "ErrorMessage"
+        case queueTime = "QueueTime"
+        case queueTimeExpiry = "QueueTimeExpiry"
+        case startTime = "StartTime"
+        case lastUpdatedTime = "LastUpdatedTime"
+        case completedTime = "CompletedTime"
+        case completed = "Completed"
+        case duration = "Duration"
+        case serverNode = "ServerNode"
+        case hasBeenPickedUpByProcessor = "HasBeenPickedUpByProcessor"
+        case canRerun = "CanRerun"
+        case projectId = "ProjectId"
+        case pendingInterruptionTypes = "PendingInterruptionTypes"
+        case lastModifiedOn = "LastModifiedOn"
+        case lastModifiedBy = "LastModifiedBy"
+        case links = "Links"
+    }
+
+    /// Decodes leniently: a missing field takes its default, so minimal request bodies and older servers decode.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decodeIfPresent(ServerTaskID.self, forKey: .id) ?? ""
+        spaceId = try c.decodeIfPresent(SpaceID.self, forKey: .spaceId)
+        name = try c.decodeIfPresent(String.self, forKey: .name) ?? "Deploy"
+        description = try c.decodeIfPresent(String.self, forKey: .description) ?? ""
+        arguments = try c.decodeIfPresent([String: TaskArgument].self, forKey: .arguments) ?? [:]
+        state = try c.decodeIfPresent(TaskState.self, forKey: .state) ?? .queued
+        isCompleted = try c.decodeIfPresent(Bool.self, forKey: .isCompleted) ?? false
+        finishedSuccessfully = try c.decodeIfPresent(Bool.self, forKey: .finishedSuccessfully) ?? false
+        hasPendingInterruptions = try c.decodeIfPresent(Bool.self, forKey: .hasPendingInterruptions) ?? false
+        hasWarningsOrErrors = try c.decodeIfPresent(Bool.self, forKey: .hasWarningsOrErrors) ?? false
+        errorMessage = try c.decodeIfPresent(String.self, forKey: .errorMessage) ?? ""
+        queueTime = try c.decodeIfPresent(Date.self, forKey: .queueTime)
+        queueTimeExpiry = try c.decodeIfPresent(Date.self, forKey: .queueTimeExpiry)
+        startTime = try c.decodeIfPresent(Date.self, forKey: .startTime)
+        lastUpdatedTime = try c.decodeIfPresent(Date.self, forKey: .lastUpdatedTime)
+        completedTime = try c.decodeIfPresent(Date.self, forKey: .completedTime)
+        completed = try c.decodeIfPresent(String.self, forKey: .completed)
+        duration = try c.decodeIfPresent(String.self, forKey: .duration)
+        serverNode = try c.decodeIfPresent(String.self, forKey: .serverNode)
+        hasBeenPickedUpByProcessor = try c.decodeIfPresent(Bool.self, forKey: .hasBeenPickedUpByProcessor) ?? false
+        canRerun = try c.decodeIfPresent(Bool.self, forKey: .canRerun) ?? false
+        projectId = try c.decodeIfPresent(ProjectID.self, forKey: .projectId)
+        pendingInterruptionTypes = try c.decodeIfPresent([String].self, forKey: .pendingInterruptionTypes) ?? []
+        lastModifiedOn = try c.decodeIfPresent(Date.self, forKey: .lastModifiedOn)
+        lastModifiedBy = try c.decodeIfPresent(String.self, forKey: .lastModifiedBy)
+        links = try c.decodeIfPresent(Links.self, forKey: .links) ?? [:]
+    }
+
+    /// Encodes every field; unset optionals are written as `null`, as Octopus does.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(spaceId, forKey: .spaceId)
+        try c.encode(name, forKey: .name)
+        try c.encode(description, forKey: .description)
+        try c.encode(arguments, forKey: .arguments)
+        try c.encode(state, forKey: .state)
+        try c.encode(isCompleted, forKey: .isCompleted)
+        try c.encode(finishedSuccessfully, forKey: .finishedSuccessfully)
+        try c.encode(hasPendingInterruptions, forKey: .hasPendingInterruptions)
+        try c.encode(hasWarningsOrErrors, forKey: .hasWarningsOrErrors)
+        try c.encode(errorMessage, forKey: .errorMessage)
+        try c.encode(queueTime, forKey: .queueTime)
+        try c.encode(queueTimeExpiry, forKey: .queueTimeExpiry)
+        try c.encode(startTime, forKey: .startTime)
+        try c.encode(lastUpdatedTime, forKey: .lastUpdatedTime)
+        try c.encode(completedTime, forKey: .completedTime)
+        try c.encode(completed, forKey: .completed)
+        try c.encode(duration, forKey: .duration)
+        try c.encode(serverNode, forKey: .serverNode)
+        try c.encode(hasBeenPickedUpByProcessor, forKey: .hasBeenPickedUpByProcessor)
+        try c.encode(canRerun, forKey: .canRerun)
+        try c.encode(projectId, forKey: .projectId)
+        try c.encode(pendingInterruptionTypes, forKey: .pendingInterruptionTypes)
+        try c.encode(lastModifiedOn, forKey: .lastModifiedOn)
+        try c.encode(lastModifiedBy, forKey: .lastModifiedBy)
+        try c.encode(links, forKey: .links)
+    }
+}
+
+/// A value in a task's `Arguments`: deployment tasks carry strings, other tasks may carry anything JSON.
+public enum TaskArgument: Codable, Sendable, Equatable {
+    case string(String)
+    case number(Double)
+    case bool(Bool)
+    case array([TaskArgument])
+    case object([String: TaskArgument])
+    case null
+
+    /// The string, when this is one.
+    public var stringValue: String? {
+        if case .string(let s) = self { s } else { nil }
+    }
+
+    /// Decodes any JSON value.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if c.decodeNil() { self = .null }
+        else if let b = try? c.decode(Bool.self) { self = .bool(b) }
+        else if let n = try? c.decode(Double.self) { self = .number(n) }
+        else if let s = try? c.decode(String.self) { self = .string(s) }
+        else if let a = try? c.decode([TaskArgument].self) { self = .array(a) }
+        else { self = .object(try c.decode([String: TaskArgument].self)) }
+    }
+
+    /// Encodes the JSON value.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case .string(let s): try c.encode(s)
+        case .number(let n): try c.encode(n)
+        case .bool(let b): try c.encode(b)
+        case .array(let a): try c.encode(a)
+        case .object(let o): try c.encode(o)
+        case .null: try c.encodeNil()
+        }
+    }
+}

@@ -1,0 +1,252 @@
+import Foundation
+
+/// The status of an activity-log node.
+public enum ActivityStatus: String, Codable, Sendable, CaseIterable {
+    case pending = "Pending"
+    case running = "Running"
+    case success = "Success"
+    case failed = "Failed"
+    case skipped = "Skipped"
+    case successWithWarning = "SuccessWithWarning"
+    case canceled = "Canceled"
+}
+
+/// The category of an activity-log line.
+public enum ActivityLogCategory: String, Codable, Sendable, CaseIterable {
+    case trace = "Trace", verbose = "Verbose", info = "Info", wait = "Wait", highlight = "Highlight", gap = "Gap"
+    case alert = "Alert", warning = "Warning", error = "Error", fatal = "Fatal", planned = "Planned"
+    case updated = "Updated", finished = "Finished", abandoned = "Abandoned"
+}
+
+/// A task with its activity log (`GET /tasks/{id}/details`).
+public struct TaskDetails: Codable, Sendable, Equatable {
+    public var id: String?
+    public var task: ServerTask
+    public var activityLogs: [ActivityLogTreeNode]
+    public var physicalLogSize: Int64
+    public var progress: TaskProgress
+    public var lastModifiedOn: Date?
+    public var lastModifiedBy: String?
+    /// Links of the resource (`Self`, ...), server-root relative URI templates.
+    public var links: Links
+
+    /// Creates a value; every field has the default an unset Octopus field has.
+    public init(
+        id: String? = nil,
+        task: ServerTask = ServerTask(),
+        activityLogs: [ActivityLogTreeNode] = [],
+        physicalLogSize: Int64 = 0,
+        progress: TaskProgress = TaskProgress(),
+        lastModifiedOn: Date? = nil,
+        lastModifiedBy: String? = nil,
+        links: Links = [:]
+    ) {
+        self.id = id
+        self.task = task
+        self.activityLogs = activityLogs
+        self.physicalLogSize = physicalLogSize
+        self.progress = progress
+        self.lastModifiedOn = lastModifiedOn
+        self.lastModifiedBy = lastModifiedBy
+        self.links = links
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id = "Id"
+        case task = "Task"
+        case activityLogs = "ActivityLogs"
+        case physicalLogSize = "PhysicalLogSize"
+        case progress = "Progress"
+        case lastModifiedOn = "LastModifiedOn"
+        case lastModifiedBy = "LastModifiedBy"
+        case links = "Links"
+    }
+
+    /// Decodes leniently: a missing field takes its default, so minimal request bodies and older servers decode.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decodeIfPresent(String.self, forKey: .id)
+        task = try c.decodeIfPresent(ServerTask.self, forKey: .task) ?? ServerTask()
+        activityLogs = try c.decodeIfPresent([ActivityLogTreeNode].self, forKey: .activityLogs) ?? []
+        physicalLogSize = try c.decodeIfPresent(Int64.self, forKey: .physicalLogSize) ?? 0
+        progress = try c.decodeIfPresent(TaskProgress.self, forKey: .progress) ?? TaskProgress()
+        lastModifiedOn = try c.decodeIfPresent(Date.self, forKey: .lastModifiedOn)
+        lastModifiedBy = try c.decodeIfPresent(String.self, forKey: .lastModifiedBy)
+        links = try c.decodeIfPresent(Links.self, forKey: .links) ?? [:]
+    }
+
+    /// Encodes every field; unset optionals are written as `null`, as Octopus does.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(task, forKey: .task)
+        try c.encode(activityLogs, forKey: .activityLogs)
+        try c.encode(physicalLogSize, forKey: .physicalLogSize)
+        try c.encode(progress, forKey: .progress)
+        try c.encode(lastModifiedOn, forKey: .lastModifiedOn)
+        try c.encode(lastModifiedBy, forKey: .lastModifiedBy)
+        try c.encode(links, forKey: .links)
+    }
+}
+
+/// How far a task has come.
+public struct TaskProgress: Codable, Sendable, Equatable {
+    public var progressPercentage: Int
+    public var estimatedTimeRemaining: String?
+
+    /// Creates a value; every field has the default an unset Octopus field has.
+    public init(
+        progressPercentage: Int = 0,
+        estimatedTimeRemaining: String? = nil
+    ) {
+        self.progressPercentage = progressPercentage
+        self.estimatedTimeRemaining = estimatedTimeRemaining
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case progressPercentage = "ProgressPercentage"
+        case estimatedTimeRemaining = "EstimatedTimeRemaining"
+    }
+
+    /// Decodes leniently: a missing field takes its default, so minimal request bodies and older servers decode.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        progressPercentage = try c.decodeIfPresent(Int.self, forKey: .progressPercentage) ?? 0
+        estimatedTimeRemaining = try c.decodeIfPresent(String.self, forKey: .estimatedTimeRemaining)
+    }
+
+    /// Encodes every field; unset optionals are written as `null`, as Octopus does.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(progressPercentage, forKey: .progressPercentage)
+        try c.encode(estimatedTimeRemaining, forKey: .estimatedTimeRemaining)
+    }
+}
+
+/// A node of a task's activity log: the task, a step, a target or action.
+public struct ActivityLogTreeNode: Codable, Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var started: Date?
+    public var ended: Date?
+    public var status: ActivityStatus
+    public var showAtSummaryLevel: Bool
+    public var progressPercentage: Int
+    public var progressMessage: String?
+    public var children: [ActivityLogTreeNode]
+    public var logElements: [ActivityLogEntry]
+
+    /// Creates a value; every field has the default an unset Octopus field has.
+    public init(
+        id: String = "",
+        name: String = "",
+        started: Date? = nil,
+        ended: Date? = nil,
+        status: ActivityStatus = .pending,
+        showAtSummaryLevel: Bool = false,
+        progressPercentage: Int = 0,
+        progressMessage: String? = nil,
+        children: [ActivityLogTreeNode] = [],
+        logElements: [ActivityLogEntry] = []
+    ) {
+        self.id = id
+        self.name = name
+        self.started = started
+        self.ended = ended
+        self.status = status
+        self.showAtSummaryLevel = showAtSummaryLevel
+        self.progressPercentage = progressPercentage
+        self.progressMessage = progressMessage
+        self.children = children
+        self.logElements = logElements
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id = "Id"
+        case name = "Name"
+        case started = "Started"
+        case ended = "Ended"
+        case status = "Status"
+        case showAtSummaryLevel = "ShowAtSummaryLevel"
+        case progressPercentage = "ProgressPercentage"
+        case progressMessage = "ProgressMessage"
+        case children = "Children"
+        case logElements = "LogElements"
+    }
+
+    /// Decodes leniently: a missing field takes its default, so minimal request bodies and older servers decode.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decodeIfPresent(String.self, forKey: .id) ?? ""
+        name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
+        started = try c.decodeIfPresent(Date.self, forKey: .started)
+        ended = try c.decodeIfPresent(Date.self, forKey: .ended)
+        status = try c.decodeIfPresent(ActivityStatus.self, forKey: .status) ?? .pending
+        showAtSummaryLevel = try c.decodeIfPresent(Bool.self, forKey: .showAtSummaryLevel) ?? false
+        progressPercentage = try c.decodeIfPresent(Int.self, forKey: .progressPercentage) ?? 0
+        progressMessage = try c.decodeIfPresent(String.self, forKey: .progressMessage)
+        children = try c.decodeIfPresent([ActivityLogTreeNode].self, forKey: .children) ?? []
+        logElements = try c.decodeIfPresent([ActivityLogEntry].self, forKey: .logElements) ?? []
+    }
+
+    /// Encodes every field; unset optionals are written as `null`, as Octopus does.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(name, forKey: .name)
+        try c.encode(started, forKey: .started)
+        try c.encode(ended, forKey: .ended)
+        try c.encode(status, forKey: .status)
+        try c.encode(showAtSummaryLevel, forKey: .showAtSummaryLevel)
+        try c.encode(progressPercentage, forKey: .progressPercentage)
+        try c.encode(progressMessage, forKey: .progressMessage)
+        try c.encode(children, forKey: .children)
+        try c.encode(logElements, forKey: .logElements)
+    }
+}
+
+/// One line of a task log.
+public struct ActivityLogEntry: Codable, Sendable, Equatable {
+    public var occurredAt: Date?
+    public var category: ActivityLogCategory
+    public var messageText: String
+    public var detail: String?
+
+    /// Creates a value; every field has the default an unset Octopus field has.
+    public init(
+        occurredAt: Date? = nil,
+        category: ActivityLogCategory = .info,
+        messageText: String = "",
+        detail: String? = nil
+    ) {
+        self.occurredAt = occurredAt
+        self.category = category
+        self.messageText = messageText
+        self.detail = detail
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case occurredAt = "OccurredAt"
+        case category = "Category"
+        case messageText = "MessageText"
+        case detail = "Detail"
+    }
+
+    /// Decodes leniently: a missing field takes its default, so minimal request bodies and older servers decode.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        occurredAt = try c.decodeIfPresent(Date.self, forKey: .occurredAt)
+        category = try c.decodeIfPresent(ActivityLogCategory.self, forKey: .category) ?? .info
+        messageText = try c.decodeIfPresent(String.self, forKey: .messageText) ?? ""
+        detail = try c.decodeIfPresent(String.self, forKey: .detail)
+    }
+
+    /// Encodes every field; unset optionals are written as `null`, as Octopus does.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(occurredAt, forKey: .occurredAt)
+        try c.encode(category, forKey: .category)
+        try c.encode(messageText, forKey: .messageText)
+        try c.encode(detail, forKey: .detail)
+    }
+}
