@@ -24,6 +24,11 @@ extension OctopusClient {
             .adding([("searchByVersion", searchByVersion.flatMap { $0.isEmpty ? nil : $0 })]))
     }
 
+    /// `GET /api/{space}/releases?ids=…` — releases by id, in one request per page.
+    public func releases(ids: [ReleaseID]) -> Paged<Release> {
+        Paged(client: self, path: spacePath("releases", query: [.init("ids", ids.commaJoined)]), pageSize: max(1, ids.count))
+    }
+
     /// `GET /api/{space}/releases/{id}/deployments/template` — where the release may be
     /// deployed now (`PromoteTo`, lifecycle-aware) and whether its snapshots are stale. 1 request.
     public func deploymentTemplate(release id: ReleaseID) async throws -> DeploymentTemplate {
