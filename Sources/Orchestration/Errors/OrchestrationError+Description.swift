@@ -36,14 +36,14 @@ extension OrchestrationError: CustomStringConvertible, LocalizedError {
             return "\(environment) is in no phase of the lifecycle '\(lifecycle)' used by \(project). Choose an environment of that lifecycle or another channel."
         case .noReleaseFound(_, let message):
             return message
+        case .noApprovalDeployment(let project, let release, let environment):
+            return "\(project) \(release) has no successful deployment to \(environment) to take approvals from. Deploy it to \(environment) and approve its manual interventions first, or approve as yourself."
         case .emptyApplication:
             return "The application has no projects. Name at least one project, e.g. 'Database then Web API'."
         case .planNotReady(let detail):
             return detail
         case .ledger(let path, let detail):
             return "The deployment ledger '\(path)' cannot be used: \(detail)."
-        case .server(let detail):
-            return detail
         }
     }
 

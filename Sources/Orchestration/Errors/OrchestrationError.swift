@@ -32,12 +32,12 @@ public enum OrchestrationError: Error, Sendable, Equatable {
     case destinationNotInLifecycle(project: String, environment: String, lifecycle: String)
     /// No release qualified and not-found handling is `Error` (§5.14).
     case noReleaseFound(project: String, message: String)
+    /// The parent release has no successful deployment to the approval environment (§5.29).
+    case noApprovalDeployment(project: String, release: String, environment: String)
     /// An application was given with no children.
     case emptyApplication
     /// Deploy or wait was asked for a plan step that does not have what it needs.
     case planNotReady(String)
     /// The ledger (record of created deployments) could not be read or written.
     case ledger(path: String, detail: String)
-    /// A request to Octopus failed; `detail` is the client's own message (it never contains the API key).
-    case server(detail: String)
 }

@@ -1,0 +1,24 @@
+import OctopusModel
+
+/// What `deploy` and `wait` report while they run, one event per change (never repeated on every poll).
+public enum ProgressEvent: Sendable, Hashable {
+    /// A stage starts (its children's deployments are being created).
+    case stageStarted(stage: Int, projects: [String])
+    /// A child deployment was created, or found again in the ledger (`reused`).
+    case deploymentCreated(project: String, version: String, taskId: ServerTaskID, webLink: String, reused: Bool)
+    /// A child task changed state.
+    case stateChanged(project: String, state: TaskState)
+    /// A child task waits on a manual intervention or a guided-failure prompt.
+    case interventionPending(project: String, title: String, guidedFailure: Bool, responsibleTeams: [String], canAct: Bool)
+    /// A manual intervention was approved on an approver's behalf.
+    case approvalSubmitted(project: String, title: String, approver: String)
+    /// A pending intervention is left to a person, and why (no matching approver, no permission, approvals for another
+    /// release, guided failure).
+    case interventionLeftToPeople(project: String, title: String, reason: String)
+    /// A child ran longer than the wait timeout; `cancelled` says whether the cancel request succeeded.
+    case timedOut(project: String, seconds: Int, cancelled: Bool)
+    /// A child finished.
+    case finished(project: String, outcome: ChildOutcome)
+    /// Later stages are not deployed because a child failed.
+    case laterStagesSkipped(because: String, projects: [String])
+}

@@ -1,0 +1,150 @@
+import Foundation
+import OctopusClient
+import OctopusModel
+
+/// What the wait loop remembers between polls so each change is reported once.
+private struct WaitMemory {
+    var states: [ServerTaskID: TaskState] = [:]
+    var reported: Set<String> = []
+    var teamNames: [TeamID: String] = [:]
+
+    /// True the first time `key` is seen.
+    mutating func firstTime(_ key: String) -> Bool { reported.insert(key).inserted }
+}
+
+extension PromotionEngine {
+    /// `wait`: follows every created child task until all have finished, stage by stage (creating the next stage's
+    /// deployments when the current one succeeded), auto-approving matching manual interventions (§5.31.1) and
+    /// cancelling a child that runs longer than the wait timeout (departure B1: the cancel is really sent).
+    ///
+    /// Each poll costs 1 request for the whole application (`GET /api/tasks?ids=…`), plus, only while a task has a
+    /// pending interruption, 1 per such task (its pending interruptions) and the calls that answer them.
+    /// - Parameter progress: receives one event per change; finished when the wait ends.
+    /// - Returns: the plan with every child's outcome; later stages after a failure are marked skipped.
+    public func wait(_ plan: PromotionPlan, progress: AsyncStream<ProgressEvent>.Continuation? = nil) async throws -> PromotionPlan {
+        defer { progress?.finish() }
+        var plan = plan.step < .deployed ? try await deploy(plan, progress: progress) : plan
+        var memory = WaitMemory()
+        let timeout = plan.options.waitTimeout
+
+        while true {
+            let active = plan.children.indices.filter { plan.children[$0].deployment != nil && plan.children[$0].outcome == nil }
+            if active.isEmpty {
+                if let failed = plan.children.first(where: { $0.outcome.map { !$0.allowsLaterStages } ?? false }) {
+                    skipLaterStages(&plan, after: failed, progress: progress)
+                    break
+                }
+                let before = plan.children.filter { $0.deployment != nil }.count
+                plan = try await deploy(plan, progress: progress)
+                if plan.children.filter({ $0.deployment != nil }).count == before { break }
+                continue
+            }
+            let ids = active.compactMap { plan.children[$0].deployment?.taskId }
+            let tasks = Dictionary(try await client.tasks(ids: ids).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let now = clock.now()
+            for index in active {
+                guard let taskId = plan.children[index].deployment?.taskId, let task = tasks[taskId] else { continue }
+                let name = plan.children[index].project.name
+                if memory.states[taskId] != task.state {
+                    memory.states[taskId] = task.state
+                    progress?.yield(.stateChanged(project: name, state: task.state))
+                }
+                if let outcome = Self.outcome(of: task.state) {
+                    plan.children[index].outcome = outcome
+                    plan.children[index].messages.append(PlanMessage(outcome == .success ? .highlight : .warning, "The task of \(name) finished with the state \(task.state.rawValue)."))
+                    progress?.yield(.finished(project: name, outcome: outcome))
+                    continue
+                }
+                // As the template: the timeout counts from the task's start, so queued time does not count.
+                if let start = task.startTime, now.timeIntervalSince(start) > timeout {
+                    let cancelled = (try? await client.cancelTask(taskId)) != nil
+                    plan.children[index].outcome = .cancelledOnTimeout
+                    plan.children[index].messages.append(PlanMessage(.warning, "\(name) ran longer than \(Int(timeout)) s; \(cancelled ? "its task was cancelled" : "cancelling its task failed")."))
+                    progress?.yield(.timedOut(project: name, seconds: Int(timeout), cancelled: cancelled))
+                    progress?.yield(.finished(project: name, outcome: .cancelledOnTimeout))
+                    continue
+                }
+                if task.hasPendingInterruptions {
+                    try await handleInterruptions(of: task, child: plan.children[index], plan: plan, memory: &memory, progress: progress)
+                }
+            }
+            if plan.children.contains(where: { $0.deployment != nil && $0.outcome == nil }) {
+                try await clock.sleep(pollInterval)
+            }
+        }
+        plan.step = .finished
+        return plan
+    }
+
+    /// The terminal outcome of a task state (departure B3: `TimedOut` is terminal), nil while it runs.
+    static func outcome(of state: TaskState) -> ChildOutcome? {
+        switch state {
+        case .success: .success
+        case .failed: .failed
+        case .canceled: .canceled
+        case .timedOut: .timedOut
+        case .queued, .executing, .cancelling: nil
+        }
+    }
+
+    private func skipLaterStages(_ plan: inout PromotionPlan, after failed: ChildPlan, progress: AsyncStream<ProgressEvent>.Continuation?) {
+        let later = plan.children.indices.filter { plan.children[$0].stage > failed.stage && plan.children[$0].willDeploy && plan.children[$0].deployment == nil }
+        guard !later.isEmpty else { return }
+        let reason = "\(failed.project.name) ended \(failed.outcome?.rawValue ?? "unsuccessfully")"
+        for index in later {
+            plan.children[index].action = .skip(.earlierStageFailed)
+            plan.children[index].outputs.childReleaseToDeploy = false
+            plan.children[index].messages.append(PlanMessage(.warning, "Not deployed because \(reason) in an earlier stage."))
+        }
+        progress?.yield(.laterStagesSkipped(because: reason, projects: later.map { plan.children[$0].project.name }))
+    }
+
+    /// §5.31.1 for one task with pending interruptions.
+    private func handleInterruptions(
+        of task: ServerTask, child: ChildPlan, plan: PromotionPlan, memory: inout WaitMemory,
+        progress: AsyncStream<ProgressEvent>.Continuation?
+    ) async throws {
+        let name = child.project.name
+        let pending = try await client.interruptions(regarding: task.id.rawValue, pendingOnly: true).all().filter(\.isPending)
+        for interruption in pending {
+            let key = interruption.id.rawValue
+            if memory.firstTime("pending \(key)") {
+                let unknown = interruption.responsibleTeamIds.filter { memory.teamNames[$0] == nil }
+                if !unknown.isEmpty {
+                    for team in try await client.teams(ids: unknown).all() { memory.teamNames[team.id] = team.name }
+                }
+                progress?.yield(.interventionPending(
+                    project: name, title: interruption.title, guidedFailure: interruption.isGuidedFailure,
+                    responsibleTeams: interruption.responsibleTeamIds.map { memory.teamNames[$0] ?? $0.rawValue },
+                    canAct: interruption.canTakeResponsibility))
+            }
+            func leave(_ reason: String) {
+                if memory.firstTime("left \(key)") {
+                    progress?.yield(.interventionLeftToPeople(project: name, title: interruption.title, reason: reason))
+                }
+            }
+            // B16: guided failure needs a decision (retry, ignore, fail) that approvals do not give.
+            if interruption.isGuidedFailure { leave("Guided failure needs a person to decide; it is never answered automatically."); continue }
+            guard plan.options.autoApprove else { leave("Auto-approval is off. Unless someone approves it, the deployment waits until the timeout."); continue }
+            guard let approvals = plan.approvals else { leave("No approvals were collected for this plan (run approve). Unless someone approves it, the deployment waits until the timeout."); continue }
+            if let why = approvals.mismatch(for: child) { leave(why); continue }
+            guard interruption.canTakeResponsibility else {
+                leave("The API key's user may not take responsibility for this manual intervention; give it the permission (membership of a responsible team) to use auto-approval.")
+                continue
+            }
+            guard let approver = approvals.approver(forTeams: interruption.responsibleTeamIds) else {
+                leave("None of the approvers is in a responsible team. Waiting until the timeout or until someone approves it.")
+                continue
+            }
+            do {
+                if !interruption.hasResponsibility { try await client.takeResponsibility(interruption: interruption.id) }
+                try await client.submitInterruption(interruption.id, values: [
+                    "Instructions": nil, "Notes": Self.approvalNotes(approvals, approver: approver), "Result": "Proceed",
+                ])
+                progress?.yield(.approvalSubmitted(project: name, title: interruption.title, approver: approver.username))
+            } catch let error as OctopusClientError where error.isPermission {
+                leave("The server refused the approval: \(error.description)")
+            }
+        }
+    }
+}

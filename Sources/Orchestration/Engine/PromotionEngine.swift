@@ -1,0 +1,50 @@
+import Foundation
+import OctopusClient
+import OctopusModel
+
+/// The promotion engine: the step template's behaviour for a whole application, as the incremental steps
+/// find → whatif → approve → schedule → deploy → wait, and `promote`, which runs them all like the template.
+///
+/// Each step takes the plan from the step before and returns a new one; nothing is kept between calls except in the
+/// ledger, so a saved plan can be resumed by another process. Errors are `OrchestrationError` for the engine's own
+/// decisions and `OctopusClientError` (passed through untouched, so callers can tell 401/403 apart) for requests.
+public struct PromotionEngine: Sendable {
+    /// The client, bound to the child space.
+    public let client: OctopusClient
+    /// The record of created deployments.
+    public let ledger: any DeploymentLedger
+    /// Time and sleeping.
+    public var clock: PromotionClock
+    /// Time between polls while waiting (the template: 5 s).
+    public var pollInterval: Duration
+    /// How many children are resolved at once, which bounds the requests in flight.
+    public var concurrency: Int
+    /// The zone schedules are read in when the options name none.
+    public var defaultTimeZone: TimeZone
+
+    /// Creates an engine.
+    /// - Parameters:
+    ///   - client: a client bound to the child space.
+    ///   - ledger: where created deployments are recorded (default: in memory).
+    ///   - clock: time and sleeping (default: the system clock).
+    ///   - pollInterval: wait poll interval (default 5 s).
+    ///   - concurrency: children resolved at once (default 4).
+    ///   - defaultTimeZone: zone for schedules (default: the machine's zone).
+    public init(
+        client: OctopusClient, ledger: any DeploymentLedger = InMemoryDeploymentLedger(), clock: PromotionClock = .system,
+        pollInterval: Duration = .seconds(5), concurrency: Int = 4, defaultTimeZone: TimeZone = .current
+    ) {
+        self.client = client
+        self.ledger = ledger
+        self.clock = clock
+        self.pollInterval = pollInterval
+        self.concurrency = max(1, concurrency)
+        self.defaultTimeZone = defaultTimeZone
+    }
+
+    /// The web-portal link of a deployment (§5.31).
+    func webLink(projectSlug: String, version: String, deploymentId: DeploymentID) -> String {
+        let root = client.connection.serverRoot.absoluteString
+        return "\(root)/app#/\(client.spaceID.rawValue)/projects/\(projectSlug)/deployments/releases/\(version)/deployments/\(deploymentId.rawValue)?activeTab=taskSummary"
+    }
+}
