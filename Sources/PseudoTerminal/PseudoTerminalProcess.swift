@@ -88,7 +88,11 @@ public final class PseudoTerminalProcess {
 
     /// Types `keys` (UTF-8). Send a control key such as Ctrl-C in its own call, after the echo of
     /// what precedes it: the terminal discards pending input when it turns ^C into SIGINT.
-    public func send(_ keys: String) throws(PseudoTerminalError) {
+    /// - Parameter waitForRawMode: first wait until the program reads keys itself (the terminal
+    ///   is out of canonical mode). A line editor prints its prompt *before* it switches the
+    ///   terminal to raw mode; keys typed in between would be echoed and edited by the kernel.
+    public func send(_ keys: String, waitForRawMode: Bool = true) throws(PseudoTerminalError) {
+        if waitForRawMode { try waitUntilReadingKeys() }
         var bytes = Array(keys.utf8)[...]
         let deadline = ContinuousClock.now + .seconds(10)
         while !bytes.isEmpty {
@@ -103,6 +107,20 @@ public final class PseudoTerminalProcess {
                 drain()
                 wait(milliseconds: 5, forWriting: true)
             }
+        }
+    }
+
+    /// Waits until the terminal is out of canonical mode (the program reads single keys).
+    public func waitUntilReadingKeys(timeout: Duration = .seconds(15)) throws(PseudoTerminalError) {
+        let deadline = ContinuousClock.now + timeout
+        var settings = termios()
+        while true {
+            if tcgetattr(master, &settings) == 0 && settings.c_lflag & tcflag_t(ICANON) == 0 { return }
+            drain()
+            if exitStatus != nil || ContinuousClock.now >= deadline {
+                throw .timedOut(waitingFor: "raw mode", screen: screen.text + Self.rawTail(output))
+            }
+            wait(milliseconds: 2, forWriting: false)
         }
     }
 
@@ -134,7 +152,7 @@ public final class PseudoTerminalProcess {
                 // One last read: the output may have arrived together with the exit.
                 let last = screen
                 if condition(last) { return last }
-                throw .timedOut(waitingFor: description, screen: last.text)
+                throw .timedOut(waitingFor: description, screen: last.text + Self.rawTail(output))
             }
             wait(milliseconds: 20, forWriting: false)
         }
@@ -159,7 +177,7 @@ public final class PseudoTerminalProcess {
             drain()
             if let exitStatus { return exitStatus }
             if ContinuousClock.now >= deadline {
-                throw .timedOut(waitingFor: "exit", screen: screen.text)
+                throw .timedOut(waitingFor: "exit", screen: screen.text + Self.rawTail(output))
             }
             wait(milliseconds: 20, forWriting: false)
         }
@@ -191,6 +209,14 @@ public final class PseudoTerminalProcess {
                 }
             }
         }
+    }
+
+    /// The end of the raw output with control characters made visible, for failure messages.
+    private static func rawTail(_ output: [UInt8]) -> String {
+        let tail = String(decoding: output.suffix(300), as: UTF8.self)
+        return "\n--- raw output (end) ---\n" + tail.unicodeScalars.map { scalar in
+            scalar.value < 0x20 || scalar.value == 0x7F ? "\\x" + String(scalar.value, radix: 16) : String(scalar)
+        }.joined()
     }
 
     private func wait(milliseconds: Int32, forWriting: Bool) {

@@ -36,8 +36,13 @@ public struct TerminalScreen: Sendable, Equatable {
         return all.joined(separator: "\n")
     }
 
-    /// The line the cursor is on, without trailing spaces.
-    public var cursorLine: String { lines[cursorRow] }
+    /// The line the cursor is on, through its last non-blank character or up to the cursor,
+    /// whichever is longer (so a prompt's trailing space shows while the cursor sits after it).
+    public var cursorLine: String {
+        let visible = lines[cursorRow]
+        let padding = max(0, cursorColumn - visible.count)
+        return visible + String(repeating: " ", count: padding)
+    }
 
     /// Applies more output.
     public mutating func write(_ output: [UInt8]) {
