@@ -1,0 +1,227 @@
+import Foundation
+import OctopusModel
+import Orchestration
+
+/// Renders a promotion plan's result: the table, JSON or basic form on standard output, the
+/// template's output variables as Octopus service messages, and progress lines for standard error.
+public struct PromotionReport: Sendable {
+    /// The plan after the last step that ran.
+    public let plan: PromotionPlan
+
+    /// Creates a report of `plan`.
+    public init(plan: PromotionPlan) {
+        self.plan = plan
+    }
+
+    /// The result in `format`, ending with a newline (empty for `basic` when nothing was deployed).
+    public func render(_ format: OutputFormat) -> String {
+        switch format {
+        case .table: table()
+        case .json: json()
+        case .basic: basic()
+        }
+    }
+
+    // MARK: table
+
+    func table() -> String {
+        let header = ["STAGE", "PROJECT", "RELEASE", "FROM", "ACTION", "RESULT"]
+        let rows = plan.children.map { child in
+            [
+                String(child.stage + 1),
+                child.project.name,
+                child.release?.version ?? "-",
+                child.sourceEnvironments.isEmpty ? "-" : child.sourceEnvironments.map(\.name).joined(separator: ", "),
+                Self.actionText(child.action),
+                Self.resultText(child),
+            ]
+        }
+        var widths = header.map(\.count)
+        for row in rows {
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
+        }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { index, cell in
+                index == cells.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ")
+        }
+        var text = "Promotion to \(plan.destination.name)"
+        if let schedule = plan.schedule { text += ", starting \(schedule.absoluteText)" }
+        text += "\n" + line(header) + "\n"
+        for row in rows { text += line(row) + "\n" }
+        return text
+    }
+
+    static func actionText(_ action: ChildAction) -> String {
+        switch action {
+        case .deploy: "deploy"
+        case .skip(.noRelease): "skip: no release found"
+        case .skip(.alreadyCurrent): "skip: already current"
+        case .skip(.machineMismatch): "skip: no specific machine"
+        case .skip(.sourceIsDestination): "skip: source is destination"
+        case .skip(.earlierStageFailed): "skip: earlier stage failed"
+        }
+    }
+
+    static func resultText(_ child: ChildPlan) -> String {
+        if let outcome = child.outcome {
+            let task = child.deployment.map { " (\($0.taskId.rawValue))" } ?? ""
+            return outcomeText(outcome) + task
+        }
+        if let deployment = child.deployment { return "created \(deployment.deploymentId.rawValue) (\(deployment.taskId.rawValue))" }
+        return child.willDeploy ? "would deploy" : "-"
+    }
+
+    static func outcomeText(_ outcome: ChildOutcome) -> String {
+        switch outcome {
+        case .success: "succeeded"
+        case .failed: "failed"
+        case .canceled: "cancelled"
+        case .timedOut: "timed out (server)"
+        case .cancelledOnTimeout: "cancelled after wait timeout"
+        case .notWaited: "queued, not waited for"
+        }
+    }
+
+    // MARK: basic
+
+    /// The server task id of each created deployment, one per line (pipes into a task waiter);
+    /// when nothing was created (What If), the release id of each child that would deploy.
+    func basic() -> String {
+        let tasks = plan.children.compactMap { $0.deployment?.taskId.rawValue }
+        let lines = tasks.isEmpty ? plan.children.filter(\.willDeploy).compactMap { $0.release?.id.rawValue } : tasks
+        return lines.map { $0 + "\n" }.joined()
+    }
+
+    // MARK: json
+
+    func json() -> String {
+        let document = JSONPlan(plan)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        guard let data = try? encoder.encode(document), let text = String(data: data, encoding: .utf8) else { return "{}\n" }
+        return text + "\n"
+    }
+
+    /// The JSON shape: stable field names, the template's output variables by their Octopus names.
+    struct JSONPlan: Encodable {
+        var destination: String
+        var step: String
+        var schedule: String?
+        var children: [JSONChild]
+
+        init(_ plan: PromotionPlan) {
+            destination = plan.destination.name
+            step = String(describing: plan.step)
+            schedule = plan.schedule?.absoluteText
+            children = plan.children.map(JSONChild.init)
+        }
+    }
+
+    struct JSONChild: Encodable {
+        var stage: Int
+        var project: String
+        var projectId: String
+        var channel: String?
+        var sourceEnvironments: [String]
+        var release: String?
+        var releaseId: String?
+        var currentVersion: String?
+        var action: String
+        var skipReason: String?
+        var deploymentId: String?
+        var taskId: String?
+        var webLink: String?
+        var outcome: String?
+        var outputs: [String: String]
+        var messages: [JSONMessage]
+
+        init(_ child: ChildPlan) {
+            stage = child.stage + 1
+            project = child.project.name
+            projectId = child.project.id.rawValue
+            channel = child.channel?.name
+            sourceEnvironments = child.sourceEnvironments.map(\.name)
+            release = child.release?.version
+            releaseId = child.release?.id.rawValue
+            currentVersion = child.currentVersion
+            switch child.action {
+            case .deploy: action = "deploy"
+            case .skip(let reason):
+                action = "skip"
+                skipReason = String(describing: reason)
+            }
+            deploymentId = child.deployment?.deploymentId.rawValue
+            taskId = child.deployment?.taskId.rawValue
+            webLink = child.deployment?.webLink
+            outcome = child.outcome?.rawValue
+            outputs = [
+                "ReleaseToPromote": child.outputs.releaseToPromote,
+                "ReleaseNotes": child.outputs.releaseNotes,
+                "ChildReleaseToDeploy": child.outputs.childReleaseToDeployText,
+            ]
+            messages = child.messages.map { JSONMessage(level: $0.level.rawValue, text: $0.text) }
+        }
+    }
+
+    struct JSONMessage: Encodable {
+        var level: String
+        var text: String
+    }
+
+    // MARK: service messages
+
+    /// The template's three output variables for every child, as `setVariable` service
+    /// messages. Names are `<Project>.ReleaseToPromote` and so on; a promotion of a single child
+    /// also sets the bare names, exactly as the template's step did.
+    public func outputVariableMessages() -> [OctopusServiceMessage] {
+        var messages: [OctopusServiceMessage] = []
+        let single = plan.children.count == 1
+        for child in plan.children {
+            let values = [
+                ("ReleaseToPromote", child.outputs.releaseToPromote),
+                ("ReleaseNotes", child.outputs.releaseNotes),
+                ("ChildReleaseToDeploy", child.outputs.childReleaseToDeployText),
+            ]
+            for (name, value) in values {
+                messages.append(.setVariable(name: "\(child.project.name).\(name)", value: value))
+                if single { messages.append(.setVariable(name: name, value: value)) }
+            }
+        }
+        return messages
+    }
+
+    /// The notes artifacts the plan asks for (`--save-notes`), by file name and contents.
+    public var notesArtifacts: [NotesArtifact] {
+        plan.children.compactMap { $0.preview?.artifact }
+    }
+
+    // MARK: progress
+
+    /// One line for standard error describing a progress event.
+    public static func progressLine(_ event: ProgressEvent) -> String {
+        switch event {
+        case .stageStarted(let stage, let projects):
+            return "Stage \(stage + 1): deploying \(projects.joined(separator: ", "))"
+        case .deploymentCreated(let project, let version, let taskId, let webLink, let reused):
+            return "\(project): \(reused ? "found existing" : "created") deployment of \(version) (\(taskId.rawValue)) \(webLink)"
+        case .stateChanged(let project, let state):
+            return "\(project): \(state.rawValue)"
+        case .interventionPending(let project, let title, let guidedFailure, let teams, let canAct):
+            let kind = guidedFailure ? "guided failure" : "manual intervention"
+            let who = teams.isEmpty ? "anyone with permission" : teams.joined(separator: ", ")
+            return "\(project): waiting on \(kind) '\(title)' (responsible: \(who)\(canAct ? "" : "; this API key cannot act"))"
+        case .approvalSubmitted(let project, let title, let approver):
+            return "\(project): approved '\(title)' on behalf of \(approver)"
+        case .interventionLeftToPeople(let project, let title, let reason):
+            return "\(project): '\(title)' left to people: \(reason)"
+        case .timedOut(let project, let seconds, let cancelled):
+            return "\(project): still running after \(seconds) s; \(cancelled ? "cancelled" : "cancel request failed")"
+        case .finished(let project, let outcome):
+            return "\(project): \(outcomeText(outcome))"
+        case .laterStagesSkipped(let reason, let projects):
+            return "Not deploying \(projects.joined(separator: ", ")): \(reason)"
+        }
+    }
+}
