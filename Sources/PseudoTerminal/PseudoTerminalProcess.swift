@@ -124,6 +124,18 @@ public final class PseudoTerminalProcess {
         }
     }
 
+    /// Types `keys`, then waits until the program answered and the cursor's line reads `line`.
+    /// Only a screen that changed after the keys were sent counts: after Enter, the prompt from
+    /// before the keys were processed must not pass for the next prompt.
+    public func send(_ keys: String, untilCursorLine line: String) throws(PseudoTerminalError) {
+        drain()
+        let outputBefore = output.count
+        try send(keys)
+        try waitForScreen("cursor line '\(line)' after typing \(keys.debugDescription)") { screen in
+            output.count > outputBefore && screen.cursorLine == line
+        }
+    }
+
     /// Changes the window size; the kernel sends SIGWINCH to the program.
     public func resize(columns: Int, rows: Int) {
         drain()

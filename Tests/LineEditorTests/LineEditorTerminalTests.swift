@@ -14,18 +14,15 @@ struct LineEditorTerminalTests {
 
     @Test func tabCompletesAPrefix() throws {
         let probe = try ProbeSession.start()
-        try probe.send("fi")
-        try probe.waitForCursorLine(prompt + "fi")
-        try probe.send(Key.tab)
-        try probe.waitForCursorLine(prompt + "find ")
+        try probe.send("fi", untilCursorLine: prompt + "fi")
+        try probe.send(Key.tab, untilCursorLine: prompt + "find ")
         try probe.send(Key.enter)
         try probe.waitFor("-> [find]")
     }
 
     @Test func secondTabListsTheCandidates() throws {
         let probe = try ProbeSession.start()
-        try probe.send("w")
-        try probe.waitForCursorLine(prompt + "w")
+        try probe.send("w", untilCursorLine: prompt + "w")
         try probe.send(Key.tab)
         try probe.send(Key.tab)
         let screen = try probe.waitFor("wait    whatif")
@@ -36,28 +33,20 @@ struct LineEditorTerminalTests {
 
     @Test func completesNamesWithSpacesInTheUsersQuoting() throws {
         let probe = try ProbeSession.start()
-        try probe.send("use pro")
-        try probe.waitForCursorLine(prompt + "use pro")
-        try probe.send(Key.tab)
-        try probe.waitForCursorLine(prompt + "use project ")
-        try probe.send("W")
-        try probe.waitForCursorLine(prompt + "use project W")
-        try probe.send(Key.tab)
-        try probe.waitForCursorLine(prompt + "use project Web\\ ")
+        try probe.send("use pro", untilCursorLine: prompt + "use pro")
+        try probe.send(Key.tab, untilCursorLine: prompt + "use project ")
+        try probe.send("W", untilCursorLine: prompt + "use project W")
+        try probe.send(Key.tab, untilCursorLine: prompt + "use project Web\\ ")
         try probe.send(Key.tab)
         try probe.send(Key.tab)
         try probe.waitFor("Web API  Web UI")
-        try probe.send("A")
-        try probe.waitForCursorLine(prompt + "use project Web\\ A")
-        try probe.send(Key.tab)
-        try probe.waitForCursorLine(prompt + "use project Web\\ API ")
+        try probe.send("A", untilCursorLine: prompt + "use project Web\\ A")
+        try probe.send(Key.tab, untilCursorLine: prompt + "use project Web\\ API ")
         try probe.send(Key.enter)
         try probe.waitFor("-> [use] [project] [Web API]")
 
-        try probe.send("use project \"Web U")
-        try probe.waitForCursorLine(prompt + "use project \"Web U")
-        try probe.send(Key.tab)
-        try probe.waitForCursorLine(prompt + "use project \"Web UI\" ")
+        try probe.send("use project \"Web U", untilCursorLine: prompt + "use project \"Web U")
+        try probe.send(Key.tab, untilCursorLine: prompt + "use project \"Web UI\" ")
         try probe.send(Key.enter)
         try probe.waitFor("-> [use] [project] [Web UI]")
     }
@@ -68,18 +57,15 @@ struct LineEditorTerminalTests {
         try probe.waitFor("-> [find]")
         try probe.send("status\r")
         try probe.waitFor("-> [status]")
-        try probe.send(Key.up)
-        try probe.waitForCursorLine(prompt + "status")
-        try probe.send(Key.up)
-        try probe.waitForCursorLine(prompt + "find")
+        try probe.send(Key.up, untilCursorLine: prompt + "status")
+        try probe.send(Key.up, untilCursorLine: prompt + "find")
         try probe.send(Key.enter)
         try probe.waitForScreen("a second '-> [find]'") { $0.lines.filter { $0 == "-> [find]" }.count == 2 }
     }
 
     @Test func ctrlCClearsTheLineAndEditingContinues() throws {
         let probe = try ProbeSession.start()
-        try probe.send("deploy x")
-        try probe.waitForCursorLine(prompt + "deploy x")
+        try probe.send("deploy x", untilCursorLine: prompt + "deploy x")
         try probe.send(Key.interrupt)
         try probe.waitFor(prompt + "deploy x^C")
         try probe.waitForCursorLine(prompt)
@@ -91,11 +77,9 @@ struct LineEditorTerminalTests {
 
     @Test func ctrlDOnAnEmptyLineEndsInput() throws {
         let probe = try ProbeSession.start()
-        try probe.send("status")
-        try probe.waitForCursorLine(prompt + "status")
+        try probe.send("status", untilCursorLine: prompt + "status")
         try probe.send(Key.endOfFile)  // not on an empty line: only beeps
-        try probe.send(Key.killLine)
-        try probe.waitForCursorLine(prompt)
+        try probe.send(Key.killLine, untilCursorLine: prompt)
         try probe.send(Key.endOfFile)
         #expect(try probe.waitForExit() == 0)
         let screen = probe.screen
@@ -108,10 +92,8 @@ struct LineEditorTerminalTests {
         let probe = try ProbeSession.start(environment: locale)
         try probe.send("naïve Café ✓ 日本\r")
         try probe.waitFor("-> [naïve] [Café] [✓] [日本]")
-        try probe.send("use project Ca")
-        try probe.waitForCursorLine(prompt + "use project Ca")
-        try probe.send(Key.tab)
-        try probe.waitForCursorLine(prompt + "use project Café\\ Backend ")
+        try probe.send("use project Ca", untilCursorLine: prompt + "use project Ca")
+        try probe.send(Key.tab, untilCursorLine: prompt + "use project Café\\ Backend ")
         try probe.send(Key.enter)
         try probe.waitFor("-> [use] [project] [Café Backend]")
     }
@@ -122,8 +104,7 @@ struct LineEditorTerminalTests {
 
         let first = try ProbeSession.start(["--history", file], home: folder)
         for line in ["find", " status hidden by the leading space", "set password hunter2", "use project Web\\ API"] {
-            try first.send(line + "\r")
-            try first.waitForCursorLine(prompt)
+            try first.send(line + "\r", untilCursorLine: prompt)
         }
         try first.send(Key.endOfFile)
         #expect(try first.waitForExit() == 0)
@@ -138,10 +119,8 @@ struct LineEditorTerminalTests {
         #expect(stat(file, &info) == 0 && info.st_mode & 0o077 == 0)
 
         let second = try ProbeSession.start(["--history", file], home: folder)
-        try second.send(Key.up)
-        try second.waitForCursorLine(prompt + "use project Web\\ API")
-        try second.send(Key.up)
-        try second.waitForCursorLine(prompt + "find")
+        try second.send(Key.up, untilCursorLine: prompt + "use project Web\\ API")
+        try second.send(Key.up, untilCursorLine: prompt + "find")
         try second.send(Key.up)  // nothing older: stays
         try second.send(Key.enter)
         try second.waitFor("-> [find]")
@@ -151,12 +130,10 @@ struct LineEditorTerminalTests {
 
     @Test func continuationPromptForOpenQuotesAndTrailingBackslashes() throws {
         let probe = try ProbeSession.start()
-        try probe.send("deploy \\\r")
-        try probe.waitForCursorLine("...> ")
+        try probe.send("deploy \\\r", untilCursorLine: "...> ")
         try probe.send("now\r")
         try probe.waitFor("-> [deploy] [now]")
-        try probe.send("use project \"Web\r")
-        try probe.waitForCursorLine("...> ")
+        try probe.send("use project \"Web\r", untilCursorLine: "...> ")
         try probe.send("API\"\r")
         try probe.waitFor("-> [use] [project] [Web\nAPI]")
     }
@@ -166,8 +143,7 @@ struct LineEditorTerminalTests {
         let editrc = folder + "/.editrc"
         try #require(Self.write("conductor:bind -s ^X status\nother:bind -s ^Y ignored\n", to: editrc))
         let probe = try ProbeSession.start(home: folder)
-        try probe.send("\u{18}")
-        try probe.waitForCursorLine(prompt + "status")
+        try probe.send("\u{18}", untilCursorLine: prompt + "status")
         try probe.send("\u{19}")
         try probe.send(Key.enter)
         let screen = try probe.waitFor("-> [status]")
@@ -176,8 +152,7 @@ struct LineEditorTerminalTests {
 
     @Test func colouredPromptKeepsTheCursorInPlace() throws {
         let probe = try ProbeSession.start(["--color-prompt"])
-        try probe.send("fi")
-        try probe.waitForCursorLine(prompt + "fi")
+        try probe.send("fi", untilCursorLine: prompt + "fi")
         try probe.send(Key.tab)
         let screen = try probe.waitForCursorLine(prompt + "find ")
         #expect(screen.cursorColumn == (prompt + "find ").count)
@@ -235,10 +210,8 @@ struct LineEditorJobControlTests {
             rows: 40
         )
         try bash.waitForCursorLine("sh$ ")
-        try bash.send(ProbeSession.probePath + "\r")
-        try bash.waitForCursorLine(ProbeSession.prompt)
-        try bash.send("deploy half")
-        try bash.waitForCursorLine(ProbeSession.prompt + "deploy half")
+        try bash.send(ProbeSession.probePath + "\r", untilCursorLine: ProbeSession.prompt)
+        try bash.send("deploy half", untilCursorLine: ProbeSession.prompt + "deploy half")
 
         try bash.send(Key.suspend)
         try bash.waitFor("Stopped")
@@ -248,8 +221,7 @@ struct LineEditorJobControlTests {
         let stopped = try bash.waitFor("\nshell-ok")
         #expect(stopped.lines.contains("icanon"))
 
-        try bash.send("fg\r")
-        try bash.waitForCursorLine(ProbeSession.prompt + "deploy half")
+        try bash.send("fg\r", untilCursorLine: ProbeSession.prompt + "deploy half")
         try bash.send(" typed\r")
         try bash.waitFor("-> [deploy] [half] [typed]")
         try bash.send(Key.endOfFile)
