@@ -3,7 +3,7 @@
 // keeps history in the file given with `--history FILE` (lines with a leading space or the word
 // "password" are never stored) and says `bye` at the end of input.
 //
-//   lineedit-probe [--history FILE] [--color-prompt]
+//   lineedit-probe [--history FILE [--history-limit N] [--save-every N]] [--color-prompt]
 import LineEditor
 
 #if canImport(Glibc)
@@ -16,9 +16,10 @@ let commands = ["deploy", "find", "quit", "show", "status", "use", "wait", "what
 let projects = ["Café Backend", "Database", "O'Brien's Tools", "Web API", "Web UI"]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-let historyFile = arguments.firstIndex(of: "--history").flatMap { index in
-    index + 1 < arguments.count ? arguments[index + 1] : nil
+func option(_ name: String) -> String? {
+    arguments.firstIndex(of: name).flatMap { index in index + 1 < arguments.count ? arguments[index + 1] : nil }
 }
+let historyFile = option("--history")
 let prompt = arguments.contains("--color-prompt")
     ? Prompt("\u{1B}[1;32mprobe>\u{1B}[0m ", continuation: "...> ")
     : Prompt("probe> ", continuation: "...> ")
@@ -33,7 +34,11 @@ let completion: CompletionSource = { lineBeforeCursor in
         }
     }
 }
-let history = HistoryPolicy(file: historyFile, limit: 100) { line in
+let history = HistoryPolicy(
+    file: historyFile,
+    limit: option("--history-limit").flatMap { Int($0) } ?? 100,
+    saveInterval: option("--save-every").flatMap { Int($0) } ?? 10
+) { line in
     HistoryPolicy.skipsLeadingSpace(line) && !line.lowercased().contains("password")
 }
 

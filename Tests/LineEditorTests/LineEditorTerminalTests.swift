@@ -128,6 +128,33 @@ struct LineEditorTerminalTests {
         #expect(try second.waitForExit() == 0)
     }
 
+    @Test func historyKeepsTheNewestEntriesUpToTheLimitAndSavesPeriodically() throws {
+        let folder = ProbeSession.makeFolder()
+        let file = folder + "/history"
+        let probe = try ProbeSession.start(["--history", file, "--history-limit", "2", "--save-every", "1"], home: folder)
+        for line in ["first", "second", "third"] {
+            try probe.send(line + "\r", untilCursorLine: prompt)
+        }
+        // Saved after each entry, before the program ends.
+        let saved = try #require(Self.contents(of: file))
+        #expect(saved == "_HiStOrY_V2_\nsecond\nthird\n")
+        try probe.send(Key.up, untilCursorLine: prompt + "third")
+        try probe.send(Key.up, untilCursorLine: prompt + "second")
+    }
+
+    @Test func filteredLinesAlreadyInTheHistoryFileAreDroppedOnLoad() throws {
+        let folder = ProbeSession.makeFolder()
+        let file = folder + "/history"
+        try #require(Self.write("_HiStOrY_V2_\nfind\nset\\040password\\040hunter2\nstatus\n", to: file))
+        let probe = try ProbeSession.start(["--history", file], home: folder)
+        try probe.send(Key.up, untilCursorLine: prompt + "status")
+        try probe.send(Key.up, untilCursorLine: prompt + "find")
+        try probe.send(Key.killLine, untilCursorLine: prompt)
+        try probe.send("quit\r")
+        #expect(try probe.waitForExit() == 0)
+        #expect(Self.contents(of: file) == "_HiStOrY_V2_\nfind\nstatus\nquit\n")
+    }
+
     @Test func continuationPromptForOpenQuotesAndTrailingBackslashes() throws {
         let probe = try ProbeSession.start()
         try probe.send("deploy \\\r", untilCursorLine: "...> ")

@@ -180,8 +180,7 @@ public final class LibEditLineEditor: LineEditing {
             return UInt8(CC_REFRESH_BEEP)
         }
         let position = Self.position(of: info)
-        let lineBeforeCursor = String(position.line.utf8.prefix(position.cursorBytes)) ?? ""
-        let edit = CompletionEdit(source(lineBeforeCursor))
+        let edit = CompletionEdit(source(Self.text(from: info.buffer, to: info.cursor)))
 
         if position == lastTab && edit.matches.count >= 2 {
             let width = Int(swel_terminal_columns(editLine))
@@ -200,12 +199,15 @@ public final class LibEditLineEditor: LineEditing {
         return UInt8(CC_REFRESH)
     }
 
-    /// The line and the cursor's byte offset (libedit's buffer is UTF-8, not NUL-terminated).
+    /// The line and the cursor's byte offset.
     private static func position(of info: LineInfo) -> TabPosition {
-        let cursor = info.cursor - info.buffer
-        let length = info.lastchar - info.buffer
-        let bytes = UnsafeRawBufferPointer(start: UnsafeRawPointer(info.buffer), count: max(0, length))
-        return TabPosition(line: String(decoding: bytes, as: UTF8.self), cursorBytes: max(0, cursor))
+        TabPosition(line: text(from: info.buffer, to: info.lastchar), cursorBytes: max(0, info.cursor - info.buffer))
+    }
+
+    /// Decodes libedit's line buffer between two pointers: UTF-8 bytes, not NUL-terminated.
+    private static func text(from start: UnsafePointer<CChar>, to end: UnsafePointer<CChar>) -> String {
+        let bytes = UnsafeRawBufferPointer(start: UnsafeRawPointer(start), count: max(0, end - start))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     // MARK: - C callbacks (non-capturing; they find the editor through EL_CLIENTDATA)
