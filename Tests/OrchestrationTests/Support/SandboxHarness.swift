@@ -1,0 +1,79 @@
+import Foundation
+import OctopusClient
+import OctopusModel
+import OctopusSandbox
+import Orchestration
+
+/// A live sample sandbox on loopback with a virtual clock, a client for it, and engines whose clock is the sandbox's
+/// (sleeping advances it, so waits never sleep).
+struct SandboxHarness: Sendable {
+    let server: SandboxServer
+    let clock: VirtualClock
+    let transport: CountingTransport
+    let client: OctopusClient
+
+    /// Runs `body` against a fresh sample sandbox.
+    static func run<T: Sendable>(
+        seed: SandboxConfiguration.Seed = .sample, apiKey: String = SampleSeed.releaseConductorAPIKey,
+        _ body: @Sendable (SandboxHarness) async throws -> T
+    ) async throws -> T {
+        let clock = VirtualClock()
+        return try await SandboxServer.withRunning(SandboxConfiguration(seed: seed, clock: clock)) { server in
+            let transport = CountingTransport()
+            let client = try Self.client(server, apiKey: apiKey, transport: transport)
+            return try await body(SandboxHarness(server: server, clock: clock, transport: transport, client: client))
+        }
+    }
+
+    static func client(_ server: SandboxServer, apiKey: String, transport: any HTTPTransport) throws -> OctopusClient {
+        let connection = try OctopusConnection(server: server.baseURL.absoluteString, apiKey: APIKey(apiKey), space: .id(SampleSeed.spaceID.rawValue))
+        return OctopusClient(connection: connection, spaceID: SampleSeed.spaceID, transport: transport)
+    }
+
+    /// A client of the same sandbox with another user's API key.
+    func client(apiKey: String) throws -> OctopusClient {
+        try Self.client(server, apiKey: apiKey, transport: transport)
+    }
+
+    /// The engine's clock: the sandbox's virtual clock; sleeping moves it forward.
+    var promotionClock: PromotionClock {
+        let clock = self.clock
+        return PromotionClock(now: { clock.now }, sleep: { duration in
+            clock.advance(by: Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+        })
+    }
+
+    /// An engine on this sandbox.
+    func engine(client: OctopusClient? = nil, ledger: any DeploymentLedger = InMemoryDeploymentLedger()) -> PromotionEngine {
+        PromotionEngine(client: client ?? self.client, ledger: ledger, clock: promotionClock, defaultTimeZone: TimeZone(identifier: "UTC")!)
+    }
+}
+
+/// The sample application's children in the blog's deployment order.
+enum Sample {
+    static let children = ["Database", "Web API", "Scheduling Service", "Web UI"]
+    static let application = Application(sequential: children)
+
+    static func options(
+        _ destination: String, pattern: String = "", mode: DeploymentMode = .promote, configure: (inout PromotionOptions) -> Void = { _ in }
+    ) throws -> PromotionOptions {
+        var options = PromotionOptions(application: application, destination: destination, releasePattern: try VersionPattern(pattern), mode: mode)
+        configure(&options)
+        return options
+    }
+}
+
+extension PromotionPlan {
+    /// The row of a project.
+    func child(_ name: String) -> ChildPlan? { children.first { $0.project.name == name } }
+}
+
+/// Collects the events of a wait or deploy.
+func collectingEvents<T: Sendable>(_ body: (AsyncStream<ProgressEvent>.Continuation) async throws -> T) async throws -> (T, [ProgressEvent]) {
+    let (stream, continuation) = AsyncStream<ProgressEvent>.makeStream()
+    let result = try await body(continuation)
+    continuation.finish()
+    var events: [ProgressEvent] = []
+    for await event in stream { events.append(event) }
+    return (result, events)
+}
