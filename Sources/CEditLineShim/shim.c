@@ -96,6 +96,8 @@ static void count_sigint(int signo) {
     sigint_count++;
 }
 
+long swel_sigint_count(void) { return (long)sigint_count; }
+
 static struct sigaction saved_action;
 static sigset_t saved_mask;
 static int saved = 0;

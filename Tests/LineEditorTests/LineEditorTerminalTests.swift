@@ -155,6 +155,17 @@ struct LineEditorTerminalTests {
         #expect(Self.contents(of: file) == "_HiStOrY_V2_\nfind\nstatus\nquit\n")
     }
 
+    @Test func aForeignHistoryFileIsReportedAndLeftAlone() throws {
+        let folder = ProbeSession.makeFolder()
+        let file = folder + "/history"
+        let readlineHistory = "find\nstatus\n"  // GNU readline's format: no _HiStOrY_V2_ header
+        try #require(Self.write(readlineHistory, to: file))
+        let probe = try ProbeSession.start(["--history", file], home: folder, columns: 200, waitForPrompt: false)
+        try probe.waitFor("error: History file '\(file)' is not a libedit history file.")
+        #expect(try probe.waitForExit() == 1)
+        #expect(Self.contents(of: file) == readlineHistory)
+    }
+
     @Test func continuationPromptForOpenQuotesAndTrailingBackslashes() throws {
         let probe = try ProbeSession.start()
         try probe.send("deploy \\\r", untilCursorLine: "...> ")

@@ -39,14 +39,15 @@ enum ProbeSession {
         home: String = makeFolder(),
         environment extra: [String: String] = [:],
         columns: Int = 80,
-        rows: Int = 40
+        rows: Int = 40,
+        waitForPrompt: Bool = true
     ) throws -> PseudoTerminalProcess {
         var environment = ["TERM": "xterm", "LANG": "C.UTF-8", "HOME": home, "PATH": "/usr/bin:/bin"]
         environment.merge(extra) { $1 }
         let probe = try PseudoTerminalProcess(
             executable: probePath, arguments: arguments, environment: environment, columns: columns, rows: rows
         )
-        try probe.waitForCursorLine(prompt)
+        if waitForPrompt { try probe.waitForCursorLine(prompt) }
         return probe
     }
 }

@@ -40,6 +40,8 @@ void swel_write_stdout(const char *text);
 /// Installs a SIGINT handler without SA_RESTART (so el_gets returns EINTR), unblocks SIGINT in the
 /// calling thread and keeps the previous disposition for swel_restore_sigint. Returns 0 or -1.
 int swel_install_sigint_handler(void);
+/// How many SIGINTs the handler has seen (tells Ctrl-C from other signals that interrupt a read).
+long swel_sigint_count(void);
 /// Puts back the SIGINT disposition and mask saved by swel_install_sigint_handler.
 int swel_restore_sigint(void);
 

@@ -85,9 +85,13 @@ public final class LibEditLineEditor: LineEditing {
             setPrompt(logical.isEmpty ? prompt.primary : prompt.continuation)
             lastTab = nil
             var count: Int32 = 0
+            let interruptsBefore = swel_sigint_count()
             errno = 0
             guard let bytes = el_gets(editLine, &count) else {
                 if count == -1 && errno == EINTR {
+                    // Another signal with a handler (not libedit's SIGWINCH/SIGCONT) also ends the
+                    // read with EINTR: only a SIGINT means the user pressed Ctrl-C.
+                    guard swel_sigint_count() != interruptsBefore else { continue }
                     // ECHO is off while editing, so the terminal did not show the ^C itself.
                     swel_write_stdout("^C\n")
                     return .interrupted
