@@ -1,1 +1,0 @@
-// OctopusModel: Codable wire types of the Octopus REST API. No I/O.

@@ -1,0 +1,45 @@
+/// Octopus's paging envelope (`ResourceCollection<T>`): one page of a filtered list plus totals and
+/// `Page.*` links. `Links["Page.Next"]` is present exactly when another page exists.
+public struct ResourceCollection<Item: Codable & Sendable & Equatable>: Codable, Sendable, Equatable {
+    /// Singular resource name without "Resource": "Project", "Release", "Task", ...
+    public var itemType: String
+    /// Number of items matching the filters, across all pages.
+    public var totalResults: Int
+    /// The effective page size (`take`, default 30).
+    public var itemsPerPage: Int
+    /// `ceil(TotalResults / ItemsPerPage)`.
+    public var numberOfPages: Int
+    /// Zero-based index of the last page (`NumberOfPages - 1`, 0 when empty).
+    public var lastPageNumber: Int
+    /// This page.
+    public var items: [Item]
+    /// `Self`, `Template`, `Page.All`, `Page.Current`, `Page.Last`, and `Page.Next`/`Page.Previous`
+    /// when applicable.
+    public var links: Links
+
+    public init(
+        itemType: String, totalResults: Int, itemsPerPage: Int, numberOfPages: Int, lastPageNumber: Int,
+        items: [Item], links: Links = [:]
+    ) {
+        self.itemType = itemType
+        self.totalResults = totalResults
+        self.itemsPerPage = itemsPerPage
+        self.numberOfPages = numberOfPages
+        self.lastPageNumber = lastPageNumber
+        self.items = items
+        self.links = links
+    }
+
+    /// The `Page.Next` link, if another page exists.
+    public var nextPageLink: String? { links["Page.Next"] }
+
+    enum CodingKeys: String, CodingKey {
+        case itemType = "ItemType"
+        case totalResults = "TotalResults"
+        case itemsPerPage = "ItemsPerPage"
+        case numberOfPages = "NumberOfPages"
+        case lastPageNumber = "LastPageNumber"
+        case items = "Items"
+        case links = "Links"
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import OctopusModel
+
+/// Builds JSON responses with Octopus's encoding (PascalCase keys, Octopus dates, unescaped `/`).
+public enum JSONResponse {
+    /// A JSON response with the given status (200 by default).
+    public static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        let data = try OctopusJSON.encode(value)
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        headers[.contentLength] = String(data.count)
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// 200 with the value.
+    public static func ok(_ value: some Encodable) throws -> Response { try make(value) }
+
+    /// 201 Created with the value (creates return the full resource with `Links.Self`).
+    public static func created(_ value: some Encodable) throws -> Response { try make(value, status: .created) }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import GRDB
+import HTTPTypes
+import Hummingbird
+import OctopusModel
+
+/// Identifies the caller from an API key: `X-Octopus-ApiKey` header, `?apikey=` (any case), or
+/// `Authorization: Bearer <key>`. An empty header counts as no key (the TS client sends one).
+struct SandboxAuthenticator: Sendable {
+    let store: SandboxStore
+
+    /// The API key the request carries, if any. Never logged or echoed.
+    static func apiKey(in request: Request) -> (key: String, scheme: String)? {
+        if let header = request.headers[.octopusAPIKey]?.trimmingCharacters(in: .whitespaces), !header.isEmpty {
+            return (header, "ApiKey")
+        }
+        if let query = QueryParameters(request).string("apikey") {
+            return (query, "ApiKey")
+        }
+        if let authorization = request.headers[.authorization] {
+            let parts = authorization.split(separator: " ", maxSplits: 1)
+            if parts.count == 2, parts[0].lowercased() == "bearer" {
+                let token = parts[1].trimmingCharacters(in: .whitespaces)
+                if !token.isEmpty { return (token, "Bearer") }
+            }
+        }
+        return nil
+    }
+
+    /// True for the routes anyone may call without a key: the root document and the sandbox's own
+    /// `/api/sandbox/*` control routes.
+    static func isAnonymous(_ request: Request) -> Bool {
+        let path = request.uri.path
+        return (request.method == .get && (path == "/api" || path == "/api/")) || path.hasPrefix("/api/sandbox/")
+    }
+
+    /// The user owning `key`, or nil when the key is unknown or the user inactive.
+    func user(forKey key: String) async throws -> User? {
+        try await store.read { db in
+            guard let userID = try String.fetchOne(
+                db, sql: "SELECT userId FROM sandboxApiKeys WHERE apiKey = ?", arguments: [key])
+            else { return nil }
+            guard let user = try db.document(User.self, id: userID), user.isActive else { return nil }
+            return user
+        }
+    }
+}
+
+extension SandboxStore {
+    /// Registers an API key for a user (keys are stored as given: this is a local sandbox).
+    public func addAPIKey(_ key: String, for user: UserID, purpose: String) async throws {
+        try await write { db in try db.addAPIKey(key, for: user, purpose: purpose) }
+    }
+
+    /// The default space (`IsDefault`), or the first space when none is marked.
+    public func defaultSpaceID() async throws -> SpaceID? {
+        try await read { db in
+            try String.fetchOne(db, sql: "SELECT id FROM spaces ORDER BY isDefault DESC, ordinal ASC LIMIT 1")
+                .map(SpaceID.init(rawValue:))
+        }
+    }
+}
+
+extension Database {
+    /// Registers an API key for a user inside a transaction.
+    public func addAPIKey(_ key: String, for user: UserID, purpose: String) throws {
+        try execute(
+            sql: "INSERT OR REPLACE INTO sandboxApiKeys (apiKey, userId, purpose) VALUES (?, ?, ?)",
+            arguments: [key, user.rawValue, purpose])
+    }
+}

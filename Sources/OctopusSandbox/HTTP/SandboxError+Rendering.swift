@@ -1,0 +1,84 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import OctopusModel
+
+extension SandboxError: HTTPResponseError {
+    /// The HTTP status Octopus uses for this kind of failure.
+    public var status: HTTPResponse.Status {
+        switch self {
+        case .routeNotFound, .resourceNotFound: .notFound
+        case .unauthorized: .unauthorized
+        case .forbidden: .forbidden
+        case .badRequest, .validation: .badRequest
+        case .methodNotAllowed: .methodNotAllowed
+        case .unsupportedMediaType: .unsupportedMediaType
+        case .serviceUnavailable: .serviceUnavailable
+        case .internalFailure: .internalServerError
+        }
+    }
+
+    /// Octopus's error body for this failure (messages verbatim from octopus-api.md §1.7 where known).
+    public var body: OctopusErrorBody {
+        switch self {
+        case .routeNotFound(let path):
+            return OctopusErrorBody(
+                errorMessage: "The resource you requested was not found.",
+                errors: path.isEmpty ? [] : ["No API route matches '\(path)'. The API root document at /api lists every route."])
+        case .resourceNotFound(let kind, let id):
+            return OctopusErrorBody(
+                errorMessage: "The resource you requested was not found.",
+                errors: ["The \(kind) '\(id)' was not found. List the collection to see which ids exist."])
+        case .unauthorized:
+            return OctopusErrorBody(
+                errorMessage: "You must be logged in to perform this action. Please provide a valid API key or log in again.")
+        case .forbidden(let permission, let detail):
+            let message = "You do not have permission to perform this action. Please contact your Octopus administrator. Missing permission: \(permission)"
+            return OctopusErrorBody(errorMessage: message, errors: detail.map { [$0] } ?? [message])
+        case .badRequest(let message, let errors):
+            return OctopusErrorBody(errorMessage: message, errors: errors.isEmpty ? [message] : errors)
+        case .validation(let errors):
+            return OctopusErrorBody(errorMessage: "There was a problem with your request.", errors: errors)
+        case .methodNotAllowed(let method, let path):
+            return OctopusErrorBody(
+                errorMessage: "The requested resource does not support http method '\(method)'.",
+                errors: ["'\(path)' does not accept \(method)."])
+        case .unsupportedMediaType(let message):
+            return OctopusErrorBody(errorMessage: message, errors: [message])
+        case .serviceUnavailable(let message):
+            return OctopusErrorBody(errorMessage: message)
+        case .internalFailure(let detail):
+            return OctopusErrorBody(
+                errorMessage: "An unexpected error occurred in the sandbox.", errors: [detail], fullException: detail)
+        }
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        try JSONResponse.make(body, status: status)
+    }
+}
+
+extension SandboxError {
+    /// Maps any error thrown while handling a request to the sandbox error it is answered with:
+    /// Hummingbird's own errors (unmatched routes, oversized bodies) and decoding errors included, so
+    /// a client never sees a non-Octopus body.
+    public static func from(_ error: any Error, path: String) -> SandboxError {
+        switch error {
+        case let error as SandboxError:
+            return error
+        case let error as OctopusErrorBody:
+            return .badRequest(message: error.errorMessage, errors: error.errors)
+        case let error as HTTPError where error.status == .notFound:
+            return .routeNotFound(path: path)
+        case let error as HTTPError where error.status == .contentTooLarge:
+            return .badRequest(message: "The request body is too large.")
+        case let error as HTTPError where error.status.code < 500:
+            return .badRequest(message: error.body ?? "The request could not be understood.")
+        case let error as DecodingError:
+            return .badRequest(
+                message: "The request body could not be read as JSON.", errors: [JSONRequestBody.describe(error)])
+        default:
+            return .internalFailure(detail: String(describing: error))
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import Hummingbird
+import OctopusModel
+
+/// Every failure the sandbox answers with: what went wrong and about which input. Status codes and
+/// message text live in one place (`SandboxError+Rendering.swift`).
+public enum SandboxError: Error, Sendable, Equatable {
+    /// No route matches (404).
+    case routeNotFound(path: String)
+    /// A resource id (or slug/name/version) that does not exist (404).
+    case resourceNotFound(kind: String, id: String)
+    /// Missing or invalid credentials (401).
+    case unauthorized
+    /// The caller lacks a permission (403).
+    case forbidden(permission: String, detail: String? = nil)
+    /// Unparseable body, wrong JSON types, or a bad query parameter (400).
+    case badRequest(message: String, errors: [String] = [])
+    /// A request that is well-formed but violates a rule; Octopus's 400 validation shape
+    /// ("There was a problem with your request." plus the specific messages).
+    case validation([String])
+    /// The path exists but not for this method (405).
+    case methodNotAllowed(method: String, path: String)
+    /// A body was required but none was sent (415).
+    case unsupportedMediaType(message: String)
+    /// An injected or real server-side failure (503/500).
+    case serviceUnavailable(message: String)
+    /// An unexpected internal failure (500), with the underlying error's description.
+    case internalFailure(detail: String)
+}

@@ -1,0 +1,88 @@
+import GRDB
+import OctopusModel
+
+/// Octopus permissions the sandbox enforces (names as Octopus spells them). Teams grant them per
+/// space; a caller without the permission gets a 403 naming it.
+public enum SandboxPermission: String, Sendable, CaseIterable, Codable {
+    case spaceView = "SpaceView"
+    case projectView = "ProjectView"
+    case projectGroupView = "ProjectGroupView"
+    case environmentView = "EnvironmentView"
+    case lifecycleView = "LifecycleView"
+    case machineView = "MachineView"
+    case processView = "ProcessView"
+    case variableView = "VariableView"
+    case releaseView = "ReleaseView"
+    case releaseCreate = "ReleaseCreate"
+    case deploymentView = "DeploymentView"
+    case deploymentCreate = "DeploymentCreate"
+    case taskView = "TaskView"
+    case taskCancel = "TaskCancel"
+    case interruptionView = "InterruptionView"
+    case interruptionSubmit = "InterruptionSubmit"
+    case interruptionViewSubmitResponsible = "InterruptionViewSubmitResponsible"
+    case eventView = "EventView"
+    case artifactView = "ArtifactView"
+    case artifactCreate = "ArtifactCreate"
+    case teamView = "TeamView"
+    case userView = "UserView"
+
+    /// What every member of a space's teams may read.
+    public static let viewer: Set<SandboxPermission> = [
+        .spaceView, .projectView, .projectGroupView, .environmentView, .lifecycleView, .machineView, .processView,
+        .variableView, .releaseView, .deploymentView, .taskView, .interruptionView, .eventView, .artifactView,
+        .teamView, .userView,
+    ]
+    /// Viewer plus approving manual interventions (QA, Web Admins, Business Owners).
+    public static let approver: Set<SandboxPermission> = viewer.union([.interruptionSubmit, .interruptionViewSubmitResponsible])
+    /// Everything (Release Management).
+    public static let releaseManager: Set<SandboxPermission> = Set(allCases)
+}
+
+extension Database {
+    /// Grants permissions to a team in a space (seeds).
+    public func grant(_ permissions: Set<SandboxPermission>, to team: TeamID, in space: SpaceID) throws {
+        for permission in permissions {
+            try execute(
+                sql: "INSERT OR IGNORE INTO sandboxTeamPermissions (teamId, spaceId, permission) VALUES (?, ?, ?)",
+                arguments: [team.rawValue, space.rawValue, permission.rawValue])
+        }
+    }
+
+    /// The permissions a user holds in a space through the teams it belongs to.
+    public func permissions(of user: UserID, in space: SpaceID) throws -> Set<SandboxPermission> {
+        let teams = try documents(Team.self).filter { $0.memberUserIds.contains(user) }.map(\.id.rawValue)
+        guard !teams.isEmpty else { return [] }
+        let placeholders = Array(repeating: "?", count: teams.count).joined(separator: ",")
+        let names = try String.fetchAll(
+            self,
+            sql: "SELECT DISTINCT permission FROM sandboxTeamPermissions WHERE spaceId = ? AND teamId IN (\(placeholders))",
+            arguments: StatementArguments([space.rawValue] + teams))
+        return Set(names.compactMap(SandboxPermission.init(rawValue:)))
+    }
+}
+
+extension SandboxServices {
+    /// Checks a space-scoped request: the space exists (404), the caller is authenticated (401) and
+    /// holds `permission` in it (403). Returns the space id.
+    public func authorize(_ context: SandboxRequestContext, _ permission: SandboxPermission) async throws -> SpaceID {
+        let user = try context.authenticatedUser()
+        let space = try context.spaceID()
+        let granted = try await store.read { db -> Set<SandboxPermission>? in
+            guard try db.document(Space.self, id: space.rawValue) != nil else { return nil }
+            return try db.permissions(of: user.id, in: space)
+        }
+        guard let granted else { throw SandboxError.resourceNotFound(kind: "Space", id: space.rawValue) }
+        guard granted.contains(permission) else {
+            throw SandboxError.forbidden(
+                permission: permission.rawValue,
+                detail: "\(user.displayName) (\(user.id)) lacks \(permission.rawValue) in \(space); add the user to a team that grants it.")
+        }
+        return space
+    }
+
+    /// Checks a system-level request: the caller is authenticated (401). Returns the user.
+    public func authenticate(_ context: SandboxRequestContext) throws -> User {
+        try context.authenticatedUser()
+    }
+}

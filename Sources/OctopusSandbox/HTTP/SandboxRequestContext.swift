@@ -1,0 +1,33 @@
+import Hummingbird
+import OctopusModel
+
+/// Per-request state: Hummingbird's core context plus the user the API key identified.
+public struct SandboxRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The authenticated caller; nil only on anonymous routes (`GET /api`).
+    public var user: User?
+    /// The API key's identity, as events record it (`IdentityEstablishedWith`): "ApiKey" or "Bearer".
+    public var identityEstablishedWith: String?
+
+    public init(source: Source) {
+        coreContext = .init(source: source)
+    }
+
+    /// The authenticated caller, or a 401 error.
+    public func authenticatedUser() throws -> User {
+        guard let user else { throw SandboxError.unauthorized }
+        return user
+    }
+
+    /// The `{spaceId}` route parameter (space-scoped routes), or a 404 when the route has none.
+    public func spaceID() throws -> SpaceID {
+        guard let value = parameters.get("spaceId") else { throw SandboxError.routeNotFound(path: "") }
+        return SpaceID(value)
+    }
+
+    /// A required route parameter.
+    public func parameter(_ name: String) throws -> String {
+        guard let value = parameters.get(name) else { throw SandboxError.routeNotFound(path: "") }
+        return value
+    }
+}

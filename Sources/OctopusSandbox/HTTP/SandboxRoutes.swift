@@ -1,0 +1,17 @@
+import Hummingbird
+
+/// The ONE place every route of the sandbox is registered. Each resource file offers
+/// `static func register(on:services:)`; add yours to the list below.
+///
+/// Conventions: register space-scoped routes once, as `/api/{spaceId}/...` (the request rewriter
+/// maps `/api/X` and `/api/spaces/{spaceId}/X` onto them; its list of space-scoped collection names
+/// must contain the first segment). Register system routes (`/api/users`, `/api/tasks`, ...) as they
+/// are, plus `/api/{spaceId}/...` where Octopus has both forms.
+enum SandboxRoutes {
+    static func register(on router: Router<SandboxRequestContext>, services: SandboxServices) {
+        // First, so it wraps every route and the router's not-found responder.
+        router.add(middleware: OctopusErrorMiddleware())
+        RootRoutes.register(on: router, services: services)
+        // sandbox-core read routes are added here as they land; sandbox-tasks adds its own below.
+    }
+}

@@ -1,2 +1,0 @@
-// OctopusSandbox: the embedded Octopus-compatible server.
-import OctopusModel

@@ -1,0 +1,24 @@
+import Foundation
+import GRDB
+import OctopusModel
+
+/// Fills a new database with one of the seeds, in a single transaction.
+public enum SandboxSeeder {
+    /// Applies `seed` to an empty store.
+    public static func seed(_ seed: SandboxConfiguration.Seed, into store: SandboxStore, configuration: SandboxConfiguration) async throws {
+        let now = configuration.clock.now
+        try await store.write { db in
+            switch seed {
+            case .empty:
+                try BaseSeed.apply(to: db, now: now)
+            case .sample:
+                try BaseSeed.apply(to: db, now: now)
+                try SampleSeed.apply(to: db, now: now)
+            case .large:
+                // sandbox-tasks: replace with the generated large data set.
+                try BaseSeed.apply(to: db, now: now)
+                try SampleSeed.apply(to: db, now: now)
+            }
+        }
+    }
+}

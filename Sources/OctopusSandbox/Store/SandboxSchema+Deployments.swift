@@ -1,0 +1,121 @@
+import GRDB
+import OctopusModel
+
+// Storage of what deployments produce: deployments, server tasks and their simulated runs,
+// interruptions, events and artifacts (sandbox-tasks).
+
+extension SandboxSchema {
+    /// Tables of deployments, tasks, task runs, interruptions, events and artifacts, with the
+    /// composite indexes the list filters (project × environment, newest first) need at scale.
+    static func registerDeploymentMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("deployments-v1") { db in
+            for table in deploymentTables {
+                try table.create(in: db)
+            }
+            // `ordinal` is the rowid, so these indexes also serve "newest first" without sorting.
+            try db.execute(sql: "CREATE INDEX deployments_project_environment ON deployments(projectId, environmentId)")
+            try db.execute(sql: "CREATE INDEX tasks_project_state ON tasks(projectId, state)")
+            try db.create(table: "taskRuns") { table in
+                table.column("taskId", .text).primaryKey()
+                table.column("active", .integer).notNull().indexed()
+                table.column("run", .blob).notNull()
+            }
+            try db.create(table: "sandboxFailureArrangements") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("arrangement", .blob).notNull()
+            }
+            try db.create(table: "artifactContents") { table in
+                table.column("artifactId", .text).primaryKey()
+                table.column("content", .blob).notNull()
+            }
+        }
+    }
+
+    /// The document tables of deployment results.
+    static let deploymentTables: [DocumentTable] = [
+        Deployment.table, ServerTask.table, Interruption.table, Event.table, Artifact.table,
+    ]
+}
+
+/// `,a,b,c,` so `regarding` filters can match one id with `instr` (ids never contain commas).
+func relatedColumn(_ ids: [String]) -> DatabaseValue {
+    ("," + ids.joined(separator: ",") + ",").databaseValue
+}
+
+extension Deployment: StoredDocument {
+    public static let table = DocumentTable(
+        "deployments",
+        columns: [
+            .init("projectId"), .init("environmentId"), .init("releaseId"), .init("channelId"),
+            .init("tenantId"), .init("taskId"),
+        ])
+    public var storageID: String { id.rawValue }
+    public var storageSpaceID: String? { spaceId?.rawValue }
+    public var storageName: String? { name }
+    public var storageColumns: [String: DatabaseValue] {
+        [
+            "projectId": projectId.databaseValue, "environmentId": environmentId.databaseValue,
+            "releaseId": releaseId.databaseValue, "channelId": channelId.databaseValue,
+            "tenantId": tenantId.storageValue, "taskId": taskId.storageValue,
+        ]
+    }
+}
+
+extension ServerTask: StoredDocument {
+    public static let table = DocumentTable(
+        "tasks",
+        columns: [
+            .init("projectId"), .init("deploymentId"), .init("state"),
+        ])
+    public var storageID: String { id.rawValue }
+    public var storageSpaceID: String? { spaceId?.rawValue }
+    public var storageName: String? { name }
+    public var storageColumns: [String: DatabaseValue] {
+        [
+            "projectId": projectId.storageValue,
+            "deploymentId": arguments["DeploymentId"]?.stringValue.storageValue ?? .null,
+            "state": state.rawValue.databaseValue,
+        ]
+    }
+}
+
+extension Interruption: StoredDocument {
+    public static let table = DocumentTable(
+        "interruptions", columns: [.init("taskId"), .init("isPending", type: .integer), .init("related", indexed: false)])
+    public var storageID: String { id.rawValue }
+    public var storageSpaceID: String? { spaceId?.rawValue }
+    public var storageName: String? { title }
+    public var storageColumns: [String: DatabaseValue] {
+        [
+            "taskId": taskId.storageValue, "isPending": isPending.databaseValue,
+            "related": relatedColumn(relatedDocumentIds + [id.rawValue]),
+        ]
+    }
+}
+
+extension Event: StoredDocument {
+    public static let table = DocumentTable(
+        "events",
+        columns: [
+            .init("category"), .init("userId"), .init("occurred"), .init("related", indexed: false),
+        ])
+    public var storageID: String { id.rawValue }
+    public var storageSpaceID: String? { spaceId?.rawValue }
+    public var storageName: String? { nil }
+    public var storageColumns: [String: DatabaseValue] {
+        [
+            "category": category.databaseValue, "userId": userId.storageValue,
+            "occurred": occurred.map { OctopusDateFormat.string(from: $0) }.storageValue,
+            "related": relatedColumn(relatedDocumentIds),
+        ]
+    }
+}
+
+extension Artifact: StoredDocument {
+    public static let table = DocumentTable(
+        "artifacts", columns: [.init("serverTaskId")])
+    public var storageID: String { id.rawValue }
+    public var storageSpaceID: String? { spaceId?.rawValue }
+    public var storageName: String? { filename }
+    public var storageColumns: [String: DatabaseValue] { ["serverTaskId": serverTaskId.storageValue] }
+}
