@@ -82,7 +82,9 @@ extension PromotionEngine {
         // §5.19
         let elements = preview.form.elements.compactMap { element -> PromptedElement? in
             guard let name = element.control.name else { return nil }
-            return PromptedElement(key: element.name, variableName: name, isRequired: element.control.required ?? element.isValueRequired)
+            return PromptedElement(
+                key: element.name, variableName: name, isRequired: element.control.required ?? element.isValueRequired,
+                defaultValue: preview.form.values[element.name] ?? nil)
         }
         let formValues = try PromptedVariable.formValues(for: elements, from: options.promptedVariables, project: child.project.name)
 

@@ -38,19 +38,26 @@ public struct PromptedElement: Sendable, Hashable {
     public var variableName: String
     /// Whether the deployment needs a value.
     public var isRequired: Bool
+    /// The value the form starts with (the variable's own value), if any.
+    public var defaultValue: String?
 
     /// Creates an element.
-    public init(key: String, variableName: String, isRequired: Bool) {
+    public init(key: String, variableName: String, isRequired: Bool, defaultValue: String? = nil) {
         self.key = key
         self.variableName = variableName
         self.isRequired = isRequired
+        self.defaultValue = defaultValue
     }
 }
 
 extension PromptedVariable {
     /// Builds `FormValues` for a child (§5.19): for each element the first value whose name matches
     /// (case-insensitively); values for variables the child does not prompt for are ignored.
-    /// - Throws: `OrchestrationError.missingPromptedVariable` for a required element with no value.
+    ///
+    /// Departure from §5.19: a required element whose form already carries a default value is satisfied by it, as
+    /// it is when a person deploys in Octopus (the template failed).
+    /// - Throws: `OrchestrationError.missingPromptedVariable` for a required element with neither a value nor a
+    ///   default.
     public static func formValues(
         for elements: [PromptedElement], from values: [PromptedVariable], project: String
     ) throws -> [String: String] {
@@ -59,7 +66,7 @@ extension PromptedVariable {
             let wanted = element.variableName.trimmingCharacters(in: .whitespaces)
             if let match = values.first(where: { $0.name.caseInsensitiveCompare(wanted) == .orderedSame }) {
                 form[element.key] = match.value
-            } else if element.isRequired {
+            } else if element.isRequired, (element.defaultValue ?? "").isEmpty {
                 throw OrchestrationError.missingPromptedVariable(project: project, variable: element.variableName)
             }
         }

@@ -46,6 +46,11 @@ struct OptionsTests {
         #expect(throws: OrchestrationError.missingPromptedVariable(project: "Web API", variable: "Release.Approver")) {
             try PromptedVariable.formValues(for: elements, from: [], project: "Web API")
         }
+        // A required element with a default in the form needs no line.
+        let withDefault = [PromptedElement(key: "var-1", variableName: "Release.Approver", isRequired: true, defaultValue: "Ann")]
+        #expect(try PromptedVariable.formValues(for: withDefault, from: [], project: "Web API") == [:])
+        let error = OrchestrationError.missingPromptedVariable(project: "Web API", variable: "Release.Approver")
+        #expect(error.description == "Web API needs a value for the required prompted variable 'Release.Approver'. Add the line 'Release.Approver::<value>' to the prompted variables.")
     }
 
     @Test func defaultsFollowTheTemplate() {
