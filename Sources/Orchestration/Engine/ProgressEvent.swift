@@ -8,6 +8,9 @@ public enum ProgressEvent: Sendable, Hashable {
     case deploymentCreated(project: String, version: String, taskId: ServerTaskID, webLink: String, reused: Bool)
     /// A child task changed state.
     case stateChanged(project: String, state: TaskState)
+    /// A child task started a step (read from one task's activity log per poll, round-robin, so a poll stays within
+    /// its request budget; with several tasks running a step change may be reported a poll late).
+    case stepStarted(project: String, step: String)
     /// A child task waits on a manual intervention or a guided-failure prompt.
     case interventionPending(project: String, title: String, guidedFailure: Bool, responsibleTeams: [String], canAct: Bool)
     /// A manual intervention was approved on an approver's behalf.

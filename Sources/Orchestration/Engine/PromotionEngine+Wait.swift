@@ -7,6 +7,12 @@ private struct WaitMemory {
     var states: [ServerTaskID: TaskState] = [:]
     var reported: Set<String> = []
     var teamNames: [TeamID: String] = [:]
+    /// Per task: the `LastUpdatedTime` its activity log was last read at, and the step then running.
+    var logReadAt: [ServerTaskID: Date] = [:]
+    var steps: [ServerTaskID: String] = [:]
+    /// Poll number a task's log was last read in (for round-robin).
+    var logReadInPoll: [ServerTaskID: Int] = [:]
+    var poll = 0
 
     /// True the first time `key` is seen.
     mutating func firstTime(_ key: String) -> Bool { reported.insert(key).inserted }
@@ -68,12 +74,37 @@ extension PromotionEngine {
                     try await handleInterruptions(of: task, child: plan.children[index], plan: plan, memory: &memory, progress: progress)
                 }
             }
+            try await reportStep(tasks: tasks, plan: plan, memory: &memory, progress: progress)
             if plan.children.contains(where: { $0.deployment != nil && $0.outcome == nil }) {
                 try await clock.sleep(pollInterval)
             }
         }
         plan.step = .finished
         return plan
+    }
+
+    /// Reads the activity log of at most one running task whose log changed — the one read longest ago — and reports
+    /// the step it is on when that changed (1 request per poll at most).
+    private func reportStep(
+        tasks: [ServerTaskID: ServerTask], plan: PromotionPlan, memory: inout WaitMemory, progress: AsyncStream<ProgressEvent>.Continuation?
+    ) async throws {
+        memory.poll += 1
+        guard progress != nil else { return }
+        let changed = plan.children.compactMap { child -> (ChildPlan, ServerTask)? in
+            guard child.outcome == nil, let id = child.deployment?.taskId, let task = tasks[id], task.state == .executing,
+                  let updated = task.lastUpdatedTime ?? task.startTime, memory.logReadAt[id] != updated else { return nil }
+            return (child, task)
+        }
+        guard let (child, task) = changed.min(by: { memory.logReadInPoll[$0.1.id, default: 0] < memory.logReadInPoll[$1.1.id, default: 0] }) else { return }
+        let details = try await client.taskDetails(task.id)
+        memory.logReadAt[task.id] = task.lastUpdatedTime ?? task.startTime
+        memory.logReadInPoll[task.id] = memory.poll
+        let steps = details.activityLogs.flatMap(\.children)
+        guard let step = steps.first(where: { $0.status == .running }) ?? steps.last(where: { $0.started != nil }) else { return }
+        if memory.steps[task.id] != step.name {
+            memory.steps[task.id] = step.name
+            progress?.yield(.stepStarted(project: child.project.name, step: step.name))
+        }
     }
 
     /// The terminal outcome of a task state (departure B3: `TimedOut` is terminal), nil while it runs.
