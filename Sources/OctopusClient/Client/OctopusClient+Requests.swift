@@ -95,7 +95,8 @@ extension OctopusClient {
         let body = try? OctopusJSON.decode(OctopusErrorBody.self, from: response.body)
         return .http(.init(
             status: response.status, method: method, path: path.description,
-            errorMessage: body.flatMap { $0.errorMessage.isEmpty ? nil : $0.errorMessage }, errors: body?.errors ?? [], attempts: attempts
+            errorMessage: body.flatMap { $0.errorMessage.isEmpty ? nil : $0.errorMessage }, errors: body?.errors ?? [], attempts: attempts,
+            retryAfter: RetryPolicy.parseRetryAfter(response.header("Retry-After"))
         ))
     }
 

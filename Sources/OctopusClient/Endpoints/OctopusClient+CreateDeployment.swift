@@ -105,7 +105,7 @@ extension OctopusClient {
     static func creationOutcome(of error: OctopusClientError) -> CreationOutcome {
         switch error {
         case .transport: return .ambiguous
-        case .http(let failure) where failure.status == 429: return .notProcessed(retryAfter: nil)
+        case .http(let failure) where failure.status == 429: return .notProcessed(retryAfter: failure.retryAfter)
         case .http(let failure) where failure.status >= 500: return .ambiguous
         default: return .failed
         }

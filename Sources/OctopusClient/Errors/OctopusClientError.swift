@@ -34,15 +34,21 @@ public enum OctopusClientError: Error, Sendable, Equatable {
         public var errors: [String]
         /// The attempts made (more than one when the status was retried).
         public var attempts: Int
+        /// The server's `Retry-After`, when it sent one (429, 503).
+        public var retryAfter: Duration?
 
         /// Creates the failure details.
-        public init(status: Int, method: HTTPMethod, path: String, errorMessage: String?, errors: [String], attempts: Int = 1) {
+        public init(
+            status: Int, method: HTTPMethod, path: String, errorMessage: String?, errors: [String], attempts: Int = 1,
+            retryAfter: Duration? = nil
+        ) {
             self.status = status
             self.method = method
             self.path = path
             self.errorMessage = errorMessage
             self.errors = errors
             self.attempts = attempts
+            self.retryAfter = retryAfter
         }
     }
 
