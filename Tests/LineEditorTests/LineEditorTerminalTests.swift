@@ -188,6 +188,18 @@ struct LineEditorTerminalTests {
         #expect(!screen.text.contains("ignored"))
     }
 
+    @Test func tabStillCompletesAfterAnEditrcSwitchesToViMode() throws {
+        let folder = ProbeSession.makeFolder()
+        try #require(Self.write("conductor:bind -v\n", to: folder + "/.editrc"))
+        let probe = try ProbeSession.start(home: folder)
+        try probe.send("fi", untilCursorLine: prompt + "fi")
+        try probe.send(Key.tab, untilCursorLine: prompt + "find ")
+        try probe.send("\u{1B}0", untilCursorLine: prompt + "find")  // vi command mode, start of line
+        try probe.send("ix", untilCursorLine: prompt + "xfind")
+        try probe.send(Key.enter)
+        try probe.waitFor("-> [xfind]")
+    }
+
     @Test func colouredPromptKeepsTheCursorInPlace() throws {
         let probe = try ProbeSession.start(["--color-prompt"])
         try probe.send("fi", untilCursorLine: prompt + "fi")
