@@ -208,6 +208,8 @@ public struct PromotionReport: Sendable {
             return "\(project): \(reused ? "found existing" : "created") deployment of \(version) (\(taskId.rawValue)) \(webLink)"
         case .stateChanged(let project, let state):
             return "\(project): \(state.rawValue)"
+        case .stepStarted(let project, let step):
+            return "\(project): step '\(step)'"
         case .interventionPending(let project, let title, let guidedFailure, let teams, let canAct):
             let kind = guidedFailure ? "guided failure" : "manual intervention"
             let who = teams.isEmpty ? "anyone with permission" : teams.joined(separator: ", ")
