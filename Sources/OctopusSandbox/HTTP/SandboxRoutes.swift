@@ -12,6 +12,13 @@ enum SandboxRoutes {
         // First, so it wraps every route and the router's not-found responder.
         router.add(middleware: OctopusErrorMiddleware())
         RootRoutes.register(on: router, services: services)
-        // sandbox-core read routes are added here as they land; sandbox-tasks adds its own below.
+        SpaceRoutes.register(on: router, services: services)
+        UserRoutes.register(on: router, services: services)
+        TeamRoutes.register(on: router, services: services)
+        ProjectRoutes.register(on: router, services: services)
+        ProjectGroupRoutes.register(on: router, services: services)
+        ChannelRoutes.register(on: router, services: services)
+        ReleaseRoutes.register(on: router, services: services)
+        // sandbox-tasks adds its routes below.
     }
 }

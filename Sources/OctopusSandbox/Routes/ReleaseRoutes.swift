@@ -1,0 +1,47 @@
+import GRDB
+import Hummingbird
+import OctopusModel
+
+/// Releases: list (`ids`), `{id}`, `{id}/snapshot-variables`; project and channel release lists
+/// share ``list(request:store:space:column:owner:template:)``.
+enum ReleaseRoutes {
+    static func register(on router: Router<SandboxRequestContext>, services: SandboxServices) {
+        let store = services.store
+        router.get("/api/{spaceId}/releases") { request, context in
+            let space = try await services.authorize(context, .releaseView)
+            let query = ResourceListing.standardQuery(QueryParameters(request), space: space, order: .newestFirst, byName: false)
+            return try await ResourceListing.page(
+                Release.self, itemType: "Release", request: request, store: store, query: query,
+                template: "/api/\(space)/releases{?skip,ignoreChannelRules,take,ids}", linking: SandboxLinks.linking)
+        }
+        router.get("/api/{spaceId}/releases/{id}") { _, context in
+            let space = try await services.authorize(context, .releaseView)
+            let release = try await ResourceListing.one(
+                Release.self, kind: "Release", id: try context.parameter("id"), space: space, store: store)
+            return try JSONResponse.ok(SandboxLinks.linking(release))
+        }
+        router.get("/api/{spaceId}/releases/{id}/snapshot-variables") { _, context in
+            let space = try await services.authorize(context, .variableView)
+            let release = try await ResourceListing.one(
+                Release.self, kind: "Release", id: try context.parameter("id"), space: space, store: store)
+            let snapshotID = release.projectVariableSetSnapshotId ?? VariableSetID(project: release.projectId).rawValue
+            let variables = try await ResourceListing.one(
+                VariableSet.self, kind: "VariableSet", id: snapshotID, space: space, store: store)
+            return try JSONResponse.ok(SandboxLinks.linking(variables))
+        }
+    }
+
+    /// Releases of one project or channel (`column` = `projectId`/`channelId`), newest first,
+    /// filtered by `searchByVersion` (substring of the version).
+    static func list(
+        request: Request, store: SandboxStore, space: SpaceID, column: String, owner: String, template: String
+    ) async throws -> Response {
+        let parameters = QueryParameters(request)
+        var query = ResourceListing.standardQuery(parameters, space: space, order: .newestFirst, byName: false)
+        query.add(.equals(column, owner.databaseValue))
+        if let search = parameters.string("searchByVersion") { query.add(.containsText("version", [search])) }
+        return try await ResourceListing.page(
+            Release.self, itemType: "Release", request: request, store: store, query: query, template: template,
+            linking: SandboxLinks.linking)
+    }
+}
