@@ -80,6 +80,16 @@ extension OctopusClient {
         return items
     }
 
+    /// The item whose name is exactly `name` (case-insensitive), or nil: the collection filtered
+    /// server-side with `partialName=`, paged until the exact match.
+    public func named<Item: Codable & Sendable & Equatable>(
+        _ name: String, in path: APIPath, of type: Item.Type = Item.self, name itemName: (Item) -> String
+    ) async throws -> Item? {
+        try await first(path.setting("partialName", name), of: Item.self) {
+            itemName($0).caseInsensitiveCompare(name) == .orderedSame
+        }
+    }
+
     /// A bare-array endpoint (`/all`), one request.
     public func array<Item: Decodable>(_ path: APIPath, of type: Item.Type = Item.self) async throws -> [Item] {
         try await get(path, as: [Item].self)

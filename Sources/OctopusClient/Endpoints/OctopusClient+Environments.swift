@@ -10,9 +10,7 @@ extension OctopusClient {
     /// The environment with exactly this name (case-insensitive), or nil:
     /// `GET /api/{space}/environments?partialName=` paged until the exact match.
     public func environment(named name: String) async throws -> DeploymentEnvironment? {
-        try await first(spacePath("environments", query: [.init("partialName", name)]), of: DeploymentEnvironment.self) {
-            $0.name.caseInsensitiveCompare(name) == .orderedSame
-        }
+        try await named(name, in: spacePath("environments"), name: \DeploymentEnvironment.name)
     }
 
     /// `GET /api/{space}/environments/all` — every environment in sort order (bare array). 1 request.
@@ -29,9 +27,7 @@ extension OctopusClient {
     /// The deployment target with exactly this name (case-insensitive), or nil:
     /// `GET /api/{space}/machines?partialName=` paged until the exact match.
     public func machine(named name: String) async throws -> Machine? {
-        try await first(spacePath("machines", query: [.init("partialName", name)]), of: Machine.self) {
-            $0.name.caseInsensitiveCompare(name) == .orderedSame
-        }
+        try await named(name, in: spacePath("machines"), name: \Machine.name)
     }
 
     /// `GET /api/{space}/machines?ids=…&environmentIds=…` — deployment targets, filtered.

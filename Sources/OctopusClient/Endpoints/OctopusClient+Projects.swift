@@ -10,9 +10,7 @@ extension OctopusClient {
     /// The project with exactly this name (case-insensitive), or nil:
     /// `GET /api/{space}/projects?partialName=` paged until the exact match. 1 request in practice.
     public func project(named name: String) async throws -> Project? {
-        try await first(spacePath("projects", query: [.init("partialName", name)]), of: Project.self) {
-            $0.name.caseInsensitiveCompare(name) == .orderedSame
-        }
+        try await named(name, in: spacePath("projects"), name: \Project.name)
     }
 
     /// `GET /api/{space}/projects?ids=…` — projects by id, or all of them when `ids` is empty.

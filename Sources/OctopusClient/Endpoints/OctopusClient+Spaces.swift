@@ -20,9 +20,7 @@ extension OctopusClient {
     /// The space with exactly this name (case-insensitive), through
     /// `GET /api/spaces?partialName=` paged until found. 1 request in practice.
     public func space(named name: String) async throws -> Space? {
-        try await first(systemPath("spaces", query: [.init("partialName", name)]), of: Space.self) {
-            $0.name.caseInsensitiveCompare(name) == .orderedSame
-        }
+        try await named(name, in: systemPath("spaces"), name: \Space.name)
     }
 
     /// Resolves a selector to a space id: an id costs nothing, a name one search, the default
