@@ -28,11 +28,14 @@ struct ConductorBinary: Sendable {
         throw EndToEndError.binaryNotFound(tried: candidates.map(\.path))
     }
 
-    /// Runs `conductor arguments…` to completion with no standard input.
-    func run(_ arguments: [String]) throws -> Outcome {
+    /// Runs `conductor arguments…` to completion with no standard input, optionally with its own
+    /// environment and working directory.
+    func run(_ arguments: [String], environment: [String: String]? = nil, directory: URL? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
+        if let environment { process.environment = environment }
+        if let directory { process.currentDirectoryURL = directory }
         process.standardInput = FileHandle.nullDevice
         let output = Pipe()
         let errors = Pipe()
