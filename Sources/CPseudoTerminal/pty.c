@@ -50,6 +50,10 @@ int cpty_spawn(const char *path, char *const argv[], char *const envp[],
     posix_spawn_file_actions_addopen(&actions, 0, name, O_RDWR, 0);
     posix_spawn_file_actions_adddup2(&actions, 0, 1);
     posix_spawn_file_actions_adddup2(&actions, 0, 2);
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 34))
+    // Tests start processes in parallel: keep other tests' pipe ends out of this child.
+    posix_spawn_file_actions_addclosefrom_np(&actions, 3);
+#endif
 
     error = posix_spawn(pid, path, &actions, &attributes, argv, envp);
     posix_spawn_file_actions_destroy(&actions);
