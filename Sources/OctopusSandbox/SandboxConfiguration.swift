@@ -42,6 +42,8 @@ public struct SandboxConfiguration: Sendable {
     public var resetRate: Double
     /// Seed for every random choice (jitter, faults, generated data), so runs are reproducible.
     public var randomSeed: UInt64
+    /// Size of the `large` seed (projects × releases × deployments).
+    public var largeSeed: LargeSeedParameters = LargeSeedParameters()
 
     public init(
         port: Int = 0, storage: Storage = .memory, seed: Seed = .sample, clock: any SandboxClock = SystemClock(),

@@ -8,10 +8,19 @@ public struct SandboxServices: Sendable {
     public let store: SandboxStore
     public let clock: any SandboxClock
     public let configuration: SandboxConfiguration
+    /// Advances deployment tasks to the clock (sandbox-tasks).
+    public let simulator: TaskSimulator
+    /// Request counts per route template (`/api/sandbox/stats`).
+    public let statistics: RequestStatistics
+    /// Injected latency and failures (`--latency`, `--fail-rate`, `--reset-rate`).
+    public let faults: FaultInjector
 
     public init(store: SandboxStore, clock: any SandboxClock, configuration: SandboxConfiguration) {
         self.store = store
         self.clock = clock
         self.configuration = configuration
+        self.simulator = TaskSimulator(store: store, clock: clock, speed: configuration.speed)
+        self.statistics = RequestStatistics()
+        self.faults = FaultInjector(configuration)
     }
 }

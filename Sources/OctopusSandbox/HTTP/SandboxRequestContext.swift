@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 import OctopusModel
 
 /// Per-request state: Hummingbird's core context plus the user the API key identified.
@@ -9,8 +10,12 @@ public struct SandboxRequestContext: RequestContext {
     /// The API key's identity, as events record it (`IdentityEstablishedWith`): "ApiKey" or "Bearer".
     public var identityEstablishedWith: String?
 
+    /// The connection, so fault injection can drop it (`--reset-rate`).
+    public var channel: (any NIOCore.Channel)?
+
     public init(source: Source) {
         coreContext = .init(source: source)
+        channel = source.channel
     }
 
     /// The authenticated caller, or a 401 error.

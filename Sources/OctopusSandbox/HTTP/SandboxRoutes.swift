@@ -11,6 +11,7 @@ enum SandboxRoutes {
     static func register(on router: Router<SandboxRequestContext>, services: SandboxServices) {
         // First, so it wraps every route and the router's not-found responder.
         router.add(middleware: OctopusErrorMiddleware())
+        router.add(middleware: SandboxTrafficMiddleware(statistics: services.statistics, faults: services.faults))
         RootRoutes.register(on: router, services: services)
         SpaceRoutes.register(on: router, services: services)
         UserRoutes.register(on: router, services: services)
@@ -20,5 +21,12 @@ enum SandboxRoutes {
         ChannelRoutes.register(on: router, services: services)
         ReleaseRoutes.register(on: router, services: services)
         // sandbox-tasks adds its routes below.
+        DeploymentRoutes.register(on: router, services: services)
+        TaskRoutes.register(on: router, services: services)
+        InterruptionRoutes.register(on: router, services: services)
+        EventRoutes.register(on: router, services: services)
+        ArtifactRoutes.register(on: router, services: services)
+        ProgressionRoutes.register(on: router, services: services)
+        SandboxControlRoutes.register(on: router, services: services)
     }
 }

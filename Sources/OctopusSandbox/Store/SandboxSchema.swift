@@ -9,7 +9,7 @@ public enum SandboxSchema {
     public static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         registerCoreMigrations(&migrator)
-        // sandbox-tasks: register the deployment/task/interruption/event/artifact tables here.
+        registerDeploymentMigrations(&migrator)
         return migrator
     }
 

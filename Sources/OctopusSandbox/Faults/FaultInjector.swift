@@ -1,0 +1,87 @@
+import Foundation
+
+/// Decides, per request, the injected latency and whether the request fails (503/502) or its
+/// connection is dropped, from `--latency MS[±JITTER]`, `--fail-rate P` and `--reset-rate P`.
+///
+/// Draws come from one seeded generator in request order, so a run with the same seed and the same
+/// sequence of requests injects the same faults.
+public final class FaultInjector: @unchecked Sendable {
+    /// What happens to one request.
+    public enum Fault: Equatable, Sendable {
+        case none
+        /// Answer with this status (503 Service Unavailable or 502 Bad Gateway).
+        case fail(status: Int)
+        /// Close the connection without answering.
+        case reset
+    }
+
+    /// The decision for one request.
+    public struct Decision: Equatable, Sendable {
+        /// Milliseconds to wait before handling the request.
+        public var latencyMilliseconds: Double
+        public var fault: Fault
+    }
+
+    public let latencyMilliseconds: Double
+    public let jitterMilliseconds: Double
+    public let failRate: Double
+    public let resetRate: Double
+
+    // Guarded by `lock`: the generator state, advanced once per request.
+    private let lock = NSLock()
+    private var generator: SplitMix64
+
+    public init(latencyMilliseconds: Double = 0, jitterMilliseconds: Double = 0, failRate: Double = 0, resetRate: Double = 0, seed: UInt64 = 42) {
+        self.latencyMilliseconds = max(0, latencyMilliseconds)
+        self.jitterMilliseconds = max(0, jitterMilliseconds)
+        self.failRate = min(max(failRate, 0), 1)
+        self.resetRate = min(max(resetRate, 0), 1)
+        generator = SplitMix64(seed: seed)
+    }
+
+    /// The injector a configuration asks for.
+    public convenience init(_ configuration: SandboxConfiguration) {
+        self.init(
+            latencyMilliseconds: configuration.latencyMilliseconds, jitterMilliseconds: configuration.latencyJitterMilliseconds,
+            failRate: configuration.failRate, resetRate: configuration.resetRate, seed: configuration.randomSeed)
+    }
+
+    /// True when nothing is injected (the middleware then costs nothing).
+    public var isInert: Bool { latencyMilliseconds == 0 && jitterMilliseconds == 0 && failRate == 0 && resetRate == 0 }
+
+    /// Draws the decision for the next request.
+    public func next() -> Decision {
+        lock.withLock {
+            let jitter = (generator.nextUnit() * 2 - 1) * jitterMilliseconds
+            let latency = max(0, latencyMilliseconds + jitter)
+            let resetDraw = generator.nextUnit()
+            let failDraw = generator.nextUnit()
+            let statusDraw = generator.nextUnit()
+            if resetDraw < resetRate { return Decision(latencyMilliseconds: latency, fault: .reset) }
+            if failDraw < failRate {
+                return Decision(latencyMilliseconds: latency, fault: .fail(status: statusDraw < 0.75 ? 503 : 502))
+            }
+            return Decision(latencyMilliseconds: latency, fault: .none)
+        }
+    }
+}
+
+/// A small, fast, seedable generator (SplitMix64).
+struct SplitMix64: Sendable {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A uniform value in [0, 1).
+    mutating func nextUnit() -> Double {
+        Double(next() >> 11) / Double(1 << 53)
+    }
+}
