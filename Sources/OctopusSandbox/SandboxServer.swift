@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import OctopusModel
 import ServiceLifecycle
+import UnixSignals
 
 /// The embedded Octopus-compatible server, running in-process on 127.0.0.1.
 ///
@@ -44,9 +45,13 @@ public final class SandboxServer: Sendable {
     }
 
     /// Opens (and seeds, when new) the store, starts listening, and returns once the port is bound.
-    public static func start(_ configuration: SandboxConfiguration = SandboxConfiguration()) async throws
-        -> SandboxServer
-    {
+    /// - Parameters:
+    ///   - configuration: port, storage, seed, clock and simulation settings.
+    ///   - stopOnSignals: stop gracefully on SIGINT/SIGTERM (the `conductor sandbox serve` command);
+    ///     in-process users (tests, the shell) leave signals alone.
+    public static func start(
+        _ configuration: SandboxConfiguration = SandboxConfiguration(), stopOnSignals: Bool = false
+    ) async throws -> SandboxServer {
         let store: SandboxStore
         switch configuration.storage {
         case .memory: store = try SandboxStore.inMemory()
@@ -73,7 +78,9 @@ public final class SandboxServer: Sendable {
             logger: logger
         )
         let serviceGroup = ServiceGroup(
-            configuration: .init(services: [application], gracefulShutdownSignals: [], logger: logger))
+            configuration: .init(
+                services: [application], gracefulShutdownSignals: stopOnSignals ? [.sigint, .sigterm] : [],
+                logger: logger))
         // The server outlives this call by design (tests and the shell start it, then talk to it);
         // stop() ends the task.
         let runTask = Task {

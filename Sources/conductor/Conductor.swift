@@ -6,6 +6,6 @@ struct Conductor: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "conductor",
         abstract: "Release orchestration for Octopus Deploy.",
-        subcommands: [PromoteCommand.self]
+        subcommands: [PromoteCommand.self, SandboxCommand.self]
     )
 }

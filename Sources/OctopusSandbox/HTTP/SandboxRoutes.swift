@@ -20,6 +20,10 @@ enum SandboxRoutes {
         ProjectGroupRoutes.register(on: router, services: services)
         ChannelRoutes.register(on: router, services: services)
         ReleaseRoutes.register(on: router, services: services)
+        LifecycleRoutes.register(on: router, services: services)
+        EnvironmentRoutes.register(on: router, services: services)
+        MachineRoutes.register(on: router, services: services)
+        DeploymentProcessRoutes.register(on: router, services: services)
         // sandbox-tasks adds its routes below.
         DeploymentRoutes.register(on: router, services: services)
         TaskRoutes.register(on: router, services: services)

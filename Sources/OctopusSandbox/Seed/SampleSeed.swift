@@ -25,6 +25,28 @@ public enum SampleSeed {
     /// Guest Viewer: a user in no space team (every space-scoped request is a 403).
     public static let guestAPIKey = "API-SANDBOXGUEST00000000000000000006"
 
+    /// A seeded user with its API key, for printing and tests.
+    public struct Account: Sendable, Equatable {
+        public let userID: UserID
+        public let displayName: String
+        public let apiKey: String
+        /// What the account may do, in a few words.
+        public let role: String
+    }
+
+    /// Every seeded account (the same in every seed), in id order.
+    public static let accounts: [Account] = [
+        Account(userID: Users.releaseConductor, displayName: "Release Conductor", apiKey: releaseConductorAPIKey,
+                role: "service account, Release Management: everything"),
+        Account(userID: Users.releaseManager, displayName: "Riley Morgan", apiKey: releaseManagerAPIKey,
+                role: "Release Management: everything"),
+        Account(userID: Users.qaEngineer, displayName: "Quinn Tester", apiKey: qaAPIKey, role: "QA: view, approve"),
+        Account(userID: Users.webAdmin, displayName: "Wes Admin", apiKey: webAdminAPIKey, role: "Web Admins: view, approve"),
+        Account(userID: Users.businessOwner, displayName: "Olivia Owner", apiKey: businessOwnerAPIKey,
+                role: "Business Owners: view, approve"),
+        Account(userID: Users.guest, displayName: "Guest Viewer", apiKey: guestAPIKey, role: "no space access (403s)"),
+    ]
+
     /// The default space.
     public static let spaceID: SpaceID = "Spaces-1"
 

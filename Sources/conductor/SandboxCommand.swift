@@ -1,0 +1,126 @@
+import ArgumentParser
+import Foundation
+import OctopusSandbox
+
+/// `conductor sandbox ...`: the embedded Octopus-compatible server.
+struct SandboxCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sandbox",
+        abstract: "Run the embedded Octopus-compatible sandbox server.",
+        subcommands: [Serve.self]
+    )
+
+    /// `conductor sandbox serve`.
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Serve the Octopus REST API on 127.0.0.1 until interrupted.",
+            discussion: """
+                Examples:
+                  conductor sandbox serve                      # sample data, port 8066, ~/.local/share/conductor/sandbox.sqlite
+                  conductor sandbox serve --port 0 --memory    # any free port, nothing kept
+                  conductor sandbox serve --speed 10 --latency 50±20 --fail-rate 0.05
+                Prints the URL and the seeded users' API keys, then runs until Ctrl-C (SIGINT) or SIGTERM.
+                """
+        )
+
+        @Option(name: .long, help: "TCP port on 127.0.0.1 (0 = any free port).")
+        var port: Int = 8066
+
+        @Option(name: .long, help: "SQLite data file (default: $XDG_DATA_HOME/conductor/sandbox.sqlite).")
+        var data: String?
+
+        @Flag(name: .long, help: "Keep everything in memory; nothing is written to disk.")
+        var memory = false
+
+        @Option(name: .long, help: "Data for a new database: sample, empty or large.")
+        var seed: SandboxConfiguration.Seed = .sample
+
+        @Option(name: .long, help: "Simulation speed factor (10 = task steps run ten times faster).")
+        var speed: Double = 1
+
+        @Option(name: .long, help: "Added latency per request in milliseconds, optionally with jitter: 50 or 50±20.")
+        var latency: LatencySetting?
+
+        @Option(name: .customLong("fail-rate"), help: "Probability (0-1) that a request fails with a 503.")
+        var failRate: Double = 0
+
+        @Option(name: .customLong("reset-rate"), help: "Probability (0-1) that a request's connection is reset.")
+        var resetRate: Double = 0
+
+        func validate() throws {
+            if memory && data != nil {
+                throw ValidationError("Use either --data FILE or --memory, not both.")
+            }
+            guard (0...65535).contains(port) else {
+                throw ValidationError("--port must be between 0 and 65535, but was \(port).")
+            }
+            guard speed > 0, speed.isFinite else {
+                throw ValidationError("--speed must be a positive number such as 1 or 10, but was \(speed).")
+            }
+            for (name, value) in [("--fail-rate", failRate), ("--reset-rate", resetRate)] where !(0...1).contains(value) {
+                throw ValidationError("\(name) must be a probability between 0 and 1, but was \(value).")
+            }
+        }
+
+        func run() async throws {
+            let storage: SandboxConfiguration.Storage
+            if memory {
+                storage = .memory
+            } else if let data {
+                storage = .file(URL(fileURLWithPath: (data as NSString).expandingTildeInPath))
+            } else {
+                storage = .file(SandboxConfiguration.defaultDataFile())
+            }
+            let configuration = SandboxConfiguration(
+                port: port, storage: storage, seed: seed, speed: speed,
+                latencyMilliseconds: latency?.milliseconds ?? 0,
+                latencyJitterMilliseconds: latency?.jitterMilliseconds ?? 0, failRate: failRate,
+                resetRate: resetRate)
+            let server = try await SandboxServer.start(configuration, stopOnSignals: true)
+            // Unbuffered, so the banner appears at once even when stdout is a pipe.
+            FileHandle.standardOutput.write(Data((Self.banner(url: server.baseURL, storage: storage, seed: seed) + "\n").utf8))
+            try await server.waitUntilStopped()
+        }
+
+        /// What the command prints on start: the URL and the API keys a user needs to connect
+        /// (the one place API keys are printed on purpose).
+        static func banner(url: URL, storage: SandboxConfiguration.Storage, seed: SandboxConfiguration.Seed) -> String {
+            let data: String
+            switch storage {
+            case .memory: data = "in memory"
+            case .file(let file): data = file.path
+            }
+            var lines = [
+                "Octopus sandbox listening on \(url.absoluteString) (API at \(url.absoluteString)/api)",
+                "Data: \(data); seed for a new database: \(seed.rawValue)",
+                "API keys (X-Octopus-ApiKey):",
+            ]
+            for account in SampleSeed.accounts {
+                lines.append("  \(account.displayName.padding(toLength: 20, withPad: " ", startingAt: 0)) \(account.apiKey)  \(account.role)")
+            }
+            lines.append("Try: OCTOPUS_URL=\(url.absoluteString) OCTOPUS_API_KEY=\(SampleSeed.releaseConductorAPIKey) conductor")
+            lines.append("Press Ctrl-C to stop.")
+            return lines.joined(separator: "\n")
+        }
+    }
+}
+
+extension SandboxConfiguration.Seed: ExpressibleByArgument {}
+
+/// `--latency MS[±JITTER]`: `50`, `50±20` or `50+-20`.
+struct LatencySetting: ExpressibleByArgument {
+    var milliseconds: Double
+    var jitterMilliseconds: Double
+
+    init?(argument: String) {
+        let normalised = argument.replacingOccurrences(of: "+-", with: "±").replacingOccurrences(of: " ", with: "")
+        let parts = normalised.split(separator: "±", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), let base = Double(parts[0]), base >= 0 else { return nil }
+        let jitter = parts.count == 2 ? Double(parts[1]) : 0
+        guard let jitter, jitter >= 0 else { return nil }
+        milliseconds = base
+        jitterMilliseconds = jitter
+    }
+
+    static var defaultCompletionKind: CompletionKind { .default }
+}
