@@ -32,9 +32,10 @@ extension OctopusClientError: CustomStringConvertible {
         if let message = failure.errorMessage, !message.isEmpty { text += ": \(message)" }
         let details = failure.errors.filter { $0 != failure.errorMessage }
         if !details.isEmpty { text += " (" + details.joined(separator: "; ") + ")" }
+        let separator = text.hasSuffix(".") ? " " : ". "
         switch failure.status {
-        case 401: text += " Check the API key (--api-key or OCTOPUS_API_KEY)."
-        case 403: text += " The API key's user lacks the permission; ask an administrator to grant it."
+        case 401: text += separator + "Check the API key (--api-key or OCTOPUS_API_KEY)."
+        case 403: text += separator + "The API key's user lacks the permission; ask an administrator to grant it."
         default: break
         }
         return text

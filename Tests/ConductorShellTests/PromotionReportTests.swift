@@ -1,0 +1,142 @@
+import ConductorShell
+import Foundation
+import OctopusClient
+import OctopusModel
+import Orchestration
+import Testing
+
+private typealias Status = ConductorShell.ExitStatus
+
+/// Rendering of a promotion's result: table, JSON, basic, Octopus service messages, exit statuses.
+@Suite struct PromotionReportTests {
+    static func plan(outcomes: [ChildOutcome?] = [.success, nil]) throws -> PromotionPlan {
+        let options = PromotionOptions(application: Application(sequential: ["Database", "Web API"]), destination: "Staging")
+        var database = ChildPlan(
+            stage: 0, project: NamedReference(id: "Projects-1", name: "Database"), projectSlug: "database",
+            sourceEnvironments: [NamedReference(id: "Environments-2", name: "Test")],
+            release: ReleaseReference(id: "Releases-4", version: "2021.1.0.4"), action: .deploy,
+            outputs: .deploying("2021.1.0.4", notes: "# Database 2021.1.0.4\n- Schema 'v4'"))
+        database.deployment = try JSONDecoder().decode(ChildDeployment.self, from: Data(#"""
+            {"deploymentId": "Deployments-7", "taskId": "ServerTasks-7", "webLink": "http://octopus/app#/d7", "wasAlreadyCreated": false}
+            """#.utf8))
+        database.outcome = outcomes[0]
+        var webAPI = ChildPlan(
+            stage: 1, project: NamedReference(id: "Projects-3", name: "Web API"), projectSlug: "web-api",
+            release: ReleaseReference(id: "Releases-9", version: "2021.1.0.14"), action: .skip(.alreadyCurrent),
+            outputs: .alreadyCurrent("2021.1.0.14"))
+        webAPI.outcome = outcomes.count > 1 ? outcomes[1] : nil
+        return PromotionPlan(
+            createdAt: Date(timeIntervalSince1970: 0), options: options, spaceId: "Spaces-1",
+            destination: NamedReference(id: "Environments-3", name: "Staging"), children: [database, webAPI], step: .finished)
+    }
+
+    @Test func tableHasOneAlignedRowPerChild() throws {
+        let text = PromotionReport(plan: try Self.plan()).render(.table)
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "Promotion to Staging")
+        #expect(lines[1].hasPrefix("STAGE  PROJECT   RELEASE      FROM  ACTION"))
+        #expect(lines[2] == "1      Database  2021.1.0.4   Test  deploy                 succeeded (ServerTasks-7)")
+        #expect(lines[3] == "2      Web API   2021.1.0.14  -     skip: already current  -")
+        #expect(lines.count == 4)
+    }
+
+    @Test func jsonCarriesOutputsUnderTheirOctopusNames() throws {
+        let text = PromotionReport(plan: try Self.plan()).render(.json)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(object["destination"] as? String == "Staging")
+        let children = try #require(object["children"] as? [[String: Any]])
+        #expect(children.count == 2)
+        #expect(children[0]["project"] as? String == "Database")
+        #expect(children[0]["taskId"] as? String == "ServerTasks-7")
+        #expect(children[0]["outcome"] as? String == "Success")
+        let outputs = try #require(children[1]["outputs"] as? [String: String])
+        #expect(outputs == [
+            "ReleaseToPromote": "2021.1.0.14",
+            "ReleaseNotes": "Release already deployed to destination environment.",
+            "ChildReleaseToDeploy": "False",
+        ])
+        #expect(children[1]["action"] as? String == "skip")
+        #expect(children[1]["skipReason"] as? String == "alreadyCurrent")
+    }
+
+    @Test func basicListsCreatedTaskIds() throws {
+        #expect(PromotionReport(plan: try Self.plan()).render(.basic) == "ServerTasks-7\n")
+    }
+
+    @Test func basicAfterWhatIfListsReleasesThatWouldDeploy() throws {
+        var plan = try Self.plan()
+        plan.children[0].deployment = nil
+        plan.children[0].outcome = nil
+        #expect(PromotionReport(plan: plan).render(.basic) == "Releases-4\n")
+    }
+
+    @Test(arguments: [
+        (OctopusServiceMessage.setVariable(name: "TestA", value: "World!"), "##octopus[setVariable name='VGVzdEE=' value='V29ybGQh']"),
+        (.setVariable(name: "Super", value: "Mario Bros"), "##octopus[setVariable name='U3VwZXI=' value='TWFyaW8gQnJvcw==']"),
+        (.createArtifact(path: "/tmp/a.txt", name: "a.txt", length: 12), "##octopus[createArtifact path='L3RtcC9hLnR4dA==' name='YS50eHQ=' length='MTI=']"),
+    ])
+    func serviceMessagesAreBase64Encoded(message: OctopusServiceMessage, line: String) {
+        #expect(message.line == line)
+    }
+
+    @Test func outputVariablesPerChildAndBareNamesForOneChild() throws {
+        let plan = try Self.plan()
+        let names = PromotionReport(plan: plan).outputVariableMessages().compactMap { message -> String? in
+            if case .setVariable(let name, _) = message { return name }
+            return nil
+        }
+        #expect(names == [
+            "Database.ReleaseToPromote", "Database.ReleaseNotes", "Database.ChildReleaseToDeploy",
+            "Web API.ReleaseToPromote", "Web API.ReleaseNotes", "Web API.ChildReleaseToDeploy",
+        ])
+        var single = plan
+        single.children.removeLast()
+        let messages = PromotionReport(plan: single).outputVariableMessages()
+        #expect(messages.contains(.setVariable(name: "ReleaseToPromote", value: "2021.1.0.4")))
+        #expect(messages.contains(.setVariable(name: "ChildReleaseToDeploy", value: "True")))
+        #expect(messages.count == 6)
+    }
+
+    static let planCases: [([ChildOutcome?], Int32)] = [
+        ([.success, nil], 0),
+        ([.notWaited, nil], 0),
+        ([.failed, nil], 4),
+        ([.canceled, nil], 4),
+        ([.timedOut, nil], 4),
+        ([.cancelledOnTimeout, nil], 124),
+        ([.cancelledOnTimeout, .failed], 4),
+    ]
+
+    @Test(arguments: planCases)
+    func exitStatusOfAPlan(outcomes: [ChildOutcome?], status: Int32) throws {
+        #expect(Status(plan: try Self.plan(outcomes: outcomes)).rawValue == status)
+    }
+
+    static func failure(_ status: Int) -> OctopusClientError {
+        .http(.init(status: status, method: .get, path: "/api/x", errorMessage: nil, errors: []))
+    }
+
+    static let errorCases: [(any Error & Sendable, Int32)] = [
+        (failure(401), 5),
+        (failure(403), 5),
+        (failure(404), 1),
+        (OctopusClientError.transport(method: .get, path: "/api", reason: "refused", attempts: 5), 1),
+        (OctopusClientError.invalidServerURL("x"), 2),
+        (OrchestrationError.unparseableSchedule("someday"), 2),
+        (OrchestrationError.noReleaseFound(project: "Web API", message: "none"), 1),
+        (OrchestrationError.missingRequiredValue("Destination"), 2),
+    ]
+
+    @Test(arguments: 0..<errorCases.count)
+    func exitStatusOfAnError(index: Int) {
+        let (error, status) = Self.errorCases[index]
+        #expect(Status(error: error).rawValue == status, "\(error)")
+    }
+
+    @Test func progressLinesNameTheProjectAndWhatHappened() {
+        #expect(PromotionReport.progressLine(.stateChanged(project: "Web API", state: .executing)) == "Web API: Executing")
+        #expect(PromotionReport.progressLine(.finished(project: "Web UI", outcome: .cancelledOnTimeout)) == "Web UI: cancelled after wait timeout")
+        #expect(PromotionReport.progressLine(.interventionPending(project: "Database", title: "Approve", guidedFailure: false, responsibleTeams: ["QA"], canAct: false))
+            == "Database: waiting on manual intervention 'Approve' (responsible: QA; this API key cannot act)")
+    }
+}
