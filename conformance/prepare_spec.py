@@ -1,9 +1,13 @@
 """Prepare Octopus's Swagger 2.0 description for the schemathesis run against the sandbox.
 
-Two changes, nothing else:
+Two changes, and one correction of the description:
 1. keep only the operations the sandbox implements (listed in `operations.txt`);
-2. add `x-nullable: true` to every property of every schema, because Swagger 2.0 cannot say
-   "nullable" while the real server returns `null` for unset fields.
+2. add `x-nullable: true` to every property of every schema — named ones (`properties`) and the
+   members of dictionaries (`additionalProperties`, e.g. an interruption's `Form.Values`, which real
+   servers send as `{"Notes": null, ...}`) — because Swagger 2.0 cannot say "nullable" while the
+   real server returns `null` for unset fields;
+3. `DESCRIPTION_ERRORS`: where the description contradicts what real servers send, the
+   definition also accepts the real form. Each entry names its evidence.
 
 Usage: python prepare_spec.py SWAGGER.json OUT.json
 """
@@ -17,6 +21,20 @@ from pathlib import Path
 
 OPERATIONS_FILE = Path(__file__).resolve().parent / "operations.txt"
 HTTP_METHODS = {"get", "put", "post", "delete", "options", "head", "patch"}
+
+
+# Definitions the description gets wrong, with what real servers send instead.
+# PropertyValueResource: real servers write a non-sensitive property value as a plain JSON string
+# ({"Octopus.Action.TargetRoles": "web-api"}, octopus-api.md §2.15 and §6 item 10; Octopus's own
+# api-client tests and documentation samples of deployment processes); the description models
+# only the object form ({"Value": ..., "IsSensitive": ...}) that sensitive values use.
+DESCRIPTION_ERRORS = {
+    "PropertyValueResource": ["string", "object"],
+    # VariableType: real servers write a variable's Type as a plain string ("String", "Sensitive",
+    # ...; the generated 2019 client's Variable.Type allow-list, octopus-api.md §3.1); the
+    # description models it as an object with a read-only `Value`.
+    "VariableType": ["string", "object"],
+}
 
 
 class SpecError(ValueError):
@@ -61,7 +79,8 @@ def keep_operations(spec: dict, operations: list[tuple[str, str]]) -> dict:
 
 
 def mark_properties_nullable(node: object) -> int:
-    """Add `x-nullable: true` to every property schema below `node`; returns how many were marked."""
+    """Add `x-nullable: true` to every property schema below `node` (named properties and
+    dictionary members); returns how many were marked."""
     marked = 0
     if isinstance(node, dict):
         properties = node.get("properties")
@@ -70,6 +89,10 @@ def mark_properties_nullable(node: object) -> int:
                 if isinstance(schema, dict):
                     schema["x-nullable"] = True
                     marked += 1
+        members = node.get("additionalProperties")
+        if isinstance(members, dict) and node.get("type") == "object":
+            members["x-nullable"] = True
+            marked += 1
         for value in node.values():
             marked += mark_properties_nullable(value)
     elif isinstance(node, list):
@@ -86,6 +109,8 @@ def _is_schema_properties(node: dict) -> bool:
 def prepare(spec: dict, operations: list[tuple[str, str]]) -> dict:
     """The description the conformance run uses: implemented operations only, properties nullable."""
     prepared = keep_operations(spec, operations)
+    for name, types in DESCRIPTION_ERRORS.items():
+        prepared["definitions"][name]["type"] = types
     mark_properties_nullable(prepared.get("definitions", {}))
     mark_properties_nullable(prepared["paths"])
     return prepared

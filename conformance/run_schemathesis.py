@@ -23,6 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from prepare_spec import prepare, read_operations  # noqa: E402
+from sample_seed import SampleSeed  # noqa: E402
 from sandbox import Sandbox, SandboxError, start_sandbox, swagger_path  # noqa: E402
 
 CHECKS = "not_a_server_error,response_schema_conformance"
@@ -30,6 +31,8 @@ PHASES = "examples,coverage,fuzzing"
 DEFAULT_MAX_EXAMPLES = 15
 SPACE_ID = "Spaces-1"
 KEY_VARIABLE = "CONDUCTOR_CONFORMANCE_API_KEY"
+# Fast task simulation, so the arranged deployment reaches its intervention at once.
+SANDBOX_ARGS = ["--seed", "sample", "--speed", "1000"]
 
 
 def first_id(sandbox: Sandbox, path: str, fallback: str) -> dict:
@@ -40,8 +43,15 @@ def first_id(sandbox: Sandbox, path: str, fallback: str) -> dict:
 
 
 def seeded_path_values(sandbox: Sandbox) -> list[tuple[str, dict[str, str]]]:
-    """Path-parameter values per route pattern, taken from the running sandbox's own data."""
+    """Path-parameter values per route pattern, taken from the running sandbox's own data.
+
+    First it arranges what the sample seed lacks — a pending manual intervention and an
+    artifact — so that those operations answer with real resources too.
+    """
     space = f"/api/{SPACE_ID}"
+    seed = SampleSeed(sandbox)
+    interruption = seed.deploy_until_intervention()
+    artifact = seed.create_artifact()
     project = first_id(sandbox, f"{space}/projects?take=1", "Projects-0")
     release = first_id(sandbox, f"{space}/releases?take=1", "Releases-0")
     environment = first_id(sandbox, f"{space}/environments?take=1", "Environments-0")
@@ -57,17 +67,18 @@ def seeded_path_values(sandbox: Sandbox) -> list[tuple[str, dict[str, str]]]:
         "version": release.get("Version", "0.0.0"),
         "deployment": first_id(sandbox, f"{space}/deployments?take=1", "Deployments-0")["Id"],
         "task": first_id(sandbox, "/api/tasks?take=1", "ServerTasks-0")["Id"],
-        "interruption": first_id(sandbox, f"{space}/interruptions?take=1", "Interruptions-0")["Id"],
+        "interruption": interruption["Id"],
         "event": first_id(sandbox, f"{space}/events?take=1", "Events-0")["Id"],
-        "artifact": first_id(sandbox, f"{space}/artifacts?take=1", "Artifacts-0")["Id"],
+        "artifact": artifact["Id"],
         "team": first_id(sandbox, "/api/teams?take=1", "Teams-0")["Id"],
         "user": sandbox.get("/api/users/me").get("Id", "Users-0"),
         "process": project.get("DeploymentProcessId", "deploymentprocess-Projects-0"),
+        "variables": project.get("VariableSetId", "variableset-Projects-0"),
     }
     # Longest, most specific patterns first: schemathesis applies the first matching block.
     by_route = [
         (r"/projects/\{id\}/releases/\{version\}$", {"id": values["releaseProject"], "version": values["version"]}),
-        (r"/releases/\{id\}/deployments/preview/\{environment\}$",
+        (r"/releases/\{id\}/deployments/preview/\{environment\}",
          {"id": values["release"], "environment": values["environment"]}),
         (r"/projects/\{projectId\}", {"projectId": values["project"]}),
         (r"/projectgroups/\{id\}", {"id": values["projectgroup"]}),
@@ -76,6 +87,7 @@ def seeded_path_values(sandbox: Sandbox) -> list[tuple[str, dict[str, str]]]:
         (r"/environments/\{id\}", {"id": values["environment"]}),
         (r"/machines/\{id\}", {"id": values["machine"]}),
         (r"/deploymentprocesses/\{id\}", {"id": values["process"]}),
+        (r"/variables/\{id\}", {"id": values["variables"]}),
         (r"/releases/\{id\}", {"id": values["release"]}),
         (r"/progression/\{id\}", {"id": values["project"]}),
         (r"/deployments/\{id\}", {"id": values["deployment"]}),
@@ -136,7 +148,7 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, help="folder for the prepared description and config")
     options = parser.parse_args()
     try:
-        with start_sandbox() as sandbox:
+        with start_sandbox(SANDBOX_ARGS) as sandbox:
             print(f"sandbox: {sandbox.url}", flush=True)
             result = run(sandbox, options.max_examples, options.keep)
     except SandboxError as error:
