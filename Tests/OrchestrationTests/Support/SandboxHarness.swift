@@ -35,17 +35,66 @@ struct SandboxHarness: Sendable {
         try Self.client(server, apiKey: apiKey, transport: transport)
     }
 
-    /// The engine's clock: the sandbox's virtual clock; sleeping moves it forward.
-    var promotionClock: PromotionClock {
+    /// The engine's clock: the sandbox's virtual clock; sleeping moves it forward. `onSleep` runs before each move
+    /// (people acting between polls).
+    func promotionClock(onSleep: (@Sendable () async throws -> Void)? = nil) -> PromotionClock {
         let clock = self.clock
         return PromotionClock(now: { clock.now }, sleep: { duration in
+            try await onSleep?()
             clock.advance(by: Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
         })
     }
 
+    var promotionClock: PromotionClock { promotionClock() }
+
     /// An engine on this sandbox.
-    func engine(client: OctopusClient? = nil, ledger: any DeploymentLedger = InMemoryDeploymentLedger()) -> PromotionEngine {
-        PromotionEngine(client: client ?? self.client, ledger: ledger, clock: promotionClock, defaultTimeZone: TimeZone(identifier: "UTC")!)
+    func engine(
+        client: OctopusClient? = nil, ledger: any DeploymentLedger = InMemoryDeploymentLedger(),
+        onSleep: (@Sendable () async throws -> Void)? = nil
+    ) -> PromotionEngine {
+        PromotionEngine(client: client ?? self.client, ledger: ledger, clock: promotionClock(onSleep: onSleep), defaultTimeZone: TimeZone(identifier: "UTC")!)
+    }
+
+    /// Requests the sandbox has counted so far (its own statistics, not the client's).
+    var serverRequestCount: Int { server.services.statistics.total }
+
+    /// Requests the sandbox counted while `body` ran.
+    func serverRequests<T>(_ body: () async throws -> T) async rethrows -> (T, Int) {
+        let before = serverRequestCount
+        let result = try await body()
+        return (result, serverRequestCount - before)
+    }
+
+    /// A person with their own API key who approves ("Proceed") every pending manual intervention they may take.
+    func person(_ apiKey: String) throws -> Person {
+        Person(client: try client(apiKey: apiKey))
+    }
+
+    /// Makes a user a member of a team (the blog's scaffolding: the Release Conductor joins the approving teams).
+    func addMember(_ user: UserID, to team: TeamID) async throws {
+        try await server.store.write { db in
+            guard var document = try db.document(Team.self, id: team.rawValue) else { return }
+            if !document.memberUserIds.contains(user) { document.memberUserIds.append(user) }
+            try db.save(document)
+        }
+    }
+}
+
+/// Someone who approves manual interventions by hand (between the engine's polls).
+struct Person: Sendable {
+    let client: OctopusClient
+
+    /// Proceeds every pending manual intervention this user may take; returns their titles.
+    @discardableResult
+    func approvePending(notes: String = "Looks good.") async throws -> [String] {
+        var titles: [String] = []
+        for interruption in try await client.interruptions(pendingOnly: true).all()
+        where interruption.isPending && interruption.canTakeResponsibility && interruption.form.elements.contains(where: { $0.name == "Result" }) {
+            try await client.takeResponsibility(interruption: interruption.id)
+            try await client.submitInterruption(interruption.id, values: ["Notes": notes, "Result": "Proceed"])
+            titles.append(interruption.title)
+        }
+        return titles
     }
 }
 
@@ -55,10 +104,10 @@ enum Sample {
     static let application = Application(sequential: children)
 
     static func options(
-        _ destination: String, pattern: String = "", mode: DeploymentMode = .promote, configure: (inout PromotionOptions) -> Void = { _ in }
+        _ destination: String, pattern: String = "", mode: DeploymentMode = .promote, configure: (inout PromotionOptions) throws -> Void = { _ in }
     ) throws -> PromotionOptions {
         var options = PromotionOptions(application: application, destination: destination, releasePattern: try VersionPattern(pattern), mode: mode)
-        configure(&options)
+        try configure(&options)
         return options
     }
 }

@@ -1,0 +1,90 @@
+import Foundation
+import OctopusClient
+import OctopusModel
+import OctopusSandbox
+import Orchestration
+import Testing
+
+/// Deploy and wait: stages, failures, timeouts, the ledger, request costs of a poll.
+@Suite(.serialized)
+struct DeployAndWaitTests {
+    @Test func failedChildStopsLaterStages() async throws {
+        try await SandboxHarness.run { sandbox in
+            try await sandbox.server.store.write { db in
+                try db.arrangeFailure(FailureArrangement(projectId: SampleSeed.Projects.database, environmentId: SampleSeed.Environments.staging, step: "Deploy Database"))
+            }
+            let options = PromotionOptions(application: try Application(parsing: "Database then Scheduling Service"), destination: "Staging")
+            let (plan, events) = try await collectingEvents { progress in try await sandbox.engine().promote(options, progress: progress) }
+            #expect(plan.child("Database")?.outcome == .failed)
+            let scheduling = try #require(plan.child("Scheduling Service"))
+            #expect(scheduling.action == .skip(.earlierStageFailed))
+            #expect(scheduling.deployment == nil)
+            #expect(events.contains(.laterStagesSkipped(because: "Database ended Failed", projects: ["Scheduling Service"])))
+            let created = try await sandbox.client.deployments(projects: [SampleSeed.Projects.schedulingService], environments: [SampleSeed.Environments.staging]).all()
+            #expect(created.isEmpty)
+        }
+    }
+
+    /// B1: the timeout's cancel is really sent; B3-like terminal outcome; later stages stop.
+    @Test func waitTimeoutCancelsTheChild() async throws {
+        try await SandboxHarness.run { sandbox in
+            // Web API waits on its "Web Admin Approval" in Staging; nobody approves it.
+            let options = PromotionOptions(application: try Application(parsing: "Web API then Web UI"), destination: "Staging", waitTimeout: 600, autoApprove: false)
+            let (plan, events) = try await collectingEvents { progress in try await sandbox.engine().promote(options, progress: progress) }
+            let webAPI = try #require(plan.child("Web API"))
+            #expect(webAPI.outcome == .cancelledOnTimeout)
+            #expect(events.contains(.timedOut(project: "Web API", seconds: 600, cancelled: true)))
+            #expect(events.contains { if case .interventionLeftToPeople(let project, _, let reason) = $0 { project == "Web API" && reason.hasPrefix("Auto-approval is off") } else { false } })
+            #expect(plan.child("Web UI")?.action == .skip(.earlierStageFailed))
+            let taskId = try #require(webAPI.deployment?.taskId)
+            let task = try await sandbox.client.task(taskId)
+            #expect([TaskState.canceled, .cancelling].contains(task.state))
+        }
+    }
+
+    /// A repeated deploy of the same plan, and a resumed one from another engine with the same ledger file, never
+    /// create a second deployment.
+    @Test func repeatedAndResumedDeployNeverDuplicates() async throws {
+        try await SandboxHarness.run { sandbox in
+            let ledgerURL = FileManager.default.temporaryDirectory.appendingPathComponent("conductor-\(UUID().uuidString)/ledger.json")
+            let engine = sandbox.engine(ledger: FileDeploymentLedger(url: ledgerURL))
+            let options = PromotionOptions(application: Application(sequential: ["Scheduling Service"]), destination: "Staging")
+            let plan = try await engine.whatIf(try await engine.find(options))
+            let (first, firstRequests) = try await sandbox.transport.counting { try await engine.deploy(plan) }
+            #expect(firstRequests.filter { $0.hasPrefix("POST") && $0.hasSuffix("/deployments") }.count == 1)
+            let (again, againRequests) = try await sandbox.transport.counting { try await engine.deploy(plan) }
+            #expect(againRequests.filter { $0.hasPrefix("POST") }.isEmpty)
+            #expect(again.child("Scheduling Service")?.deployment?.deploymentId == first.child("Scheduling Service")?.deployment?.deploymentId)
+            #expect(again.child("Scheduling Service")?.deployment?.wasAlreadyCreated == true)
+
+            let resumed = sandbox.engine(ledger: FileDeploymentLedger(url: ledgerURL))
+            let (third, thirdRequests) = try await sandbox.transport.counting { try await resumed.deploy(plan) }
+            #expect(thirdRequests.filter { $0.hasPrefix("POST") }.isEmpty)
+            #expect(third.child("Scheduling Service")?.deployment?.deploymentId == first.child("Scheduling Service")?.deployment?.deploymentId)
+            let deployments = try await sandbox.client.deployments(projects: [SampleSeed.Projects.schedulingService], environments: [SampleSeed.Environments.staging]).all()
+            #expect(deployments.count == 1)
+        }
+    }
+
+    /// Each poll costs at most 2 requests for the whole application while nothing waits on an interruption.
+    @Test func pollCost() async throws {
+        try await SandboxHarness.run { sandbox in
+            let engine = sandbox.engine()
+            let options = PromotionOptions(application: try Application(parsing: "Database, Scheduling Service"), destination: "Staging")
+            let deployed = try await engine.deploy(try await engine.whatIf(try await engine.find(options)))
+            let polls = Mutex(0)
+            let counting = PromotionEngine(client: sandbox.client, clock: PromotionClock(now: sandbox.promotionClock.now, sleep: { duration in
+                polls.withLock { $0 += 1 }
+                try await sandbox.promotionClock.sleep(duration)
+            }), defaultTimeZone: TimeZone(identifier: "UTC")!)
+            let ((finished, _), requests) = try await sandbox.transport.counting {
+                try await collectingEvents { progress in try await counting.wait(deployed, progress: progress) }
+            }
+            #expect(finished.children.allSatisfy { $0.outcome == .success })
+            let rounds = polls.withLock { $0 } + 1
+            #expect(requests.count <= 2 * rounds, "\(requests.count) requests in \(rounds) polls: \(requests)")
+        }
+    }
+}
+
+import Synchronization

@@ -1,0 +1,138 @@
+import Foundation
+import OctopusClient
+import OctopusModel
+import OctopusSandbox
+import Orchestration
+import Testing
+
+/// The rest of the step template's parameter matrix, against the live sample sandbox.
+@Suite(.serialized)
+struct ParameterMatrixTests {
+    @Test func redeployTakesTheDestinationsCurrentRelease() async throws {
+        try await SandboxHarness.run { sandbox in
+            let plan = try await sandbox.engine().find(try Sample.options("Test", mode: .redeploy))
+            let webAPI = try #require(plan.child("Web API"))
+            #expect(webAPI.sourceEnvironments.map(\.name) == ["Test"])
+            #expect(webAPI.release?.version == "2021.1.0.14")
+            #expect(webAPI.action == .deploy)  // Redeploy never skips the current release
+        }
+    }
+
+    @Test func alwaysLatestTakesTheNewestReleaseEvenWhenCurrent() async throws {
+        try await SandboxHarness.run { sandbox in
+            let plan = try await sandbox.engine().find(try Sample.options("Test", mode: .alwaysLatest))
+            let webAPI = try #require(plan.child("Web API"))
+            #expect(webAPI.release?.version == "2021.1.0.15")
+            #expect(webAPI.action == .deploy)
+            // B4: the pattern is applied in AlwaysLatest mode.
+            let filtered = try await sandbox.engine().find(try Sample.options("Test", pattern: "2021.1.0.1[34]", mode: .alwaysLatest))
+            #expect(filtered.child("Web API")?.release?.version == "2021.1.0.14")
+            #expect(filtered.child("Web API")?.messages.contains { $0.text.contains("matching 2021.1.0.1[34]") } == true)
+        }
+    }
+
+    @Test(arguments: [NotFoundHandling.warning, .skip])
+    func noReleaseSkips(handling: NotFoundHandling) async throws {
+        try await SandboxHarness.run { sandbox in
+            let plan = try await sandbox.engine().find(try Sample.options("Staging", pattern: "2030.*") { $0.notFound = handling })
+            for child in plan.children {
+                #expect(child.action == .skip(.noRelease))
+                #expect(child.outputs == .noRelease)
+                let message = try #require(child.messages.last)
+                #expect(message.level == (handling == .warning ? .warning : .info))  // B10
+                #expect(message.text == "No release of \(child.project.name) was found in environment(s) Test matching 2030.* that can be deployed to Staging.")
+            }
+        }
+    }
+
+    @Test func noReleaseWithErrorFails() async throws {
+        try await SandboxHarness.run { sandbox in
+            await #expect(throws: OrchestrationError.noReleaseFound(project: "Database", message: "No release of Database was found in environment(s) Test matching 2030.* that can be deployed to Staging.")) {
+                try await sandbox.engine().find(try Sample.options("Staging", pattern: "2030.*") { $0.notFound = .error })
+            }
+        }
+    }
+
+    @Test func firstPhaseUsesTheNewestChannelRelease() async throws {
+        try await SandboxHarness.run { sandbox in
+            let plan = try await sandbox.engine().find(try Sample.options("Development"))
+            let webAPI = try #require(plan.child("Web API"))
+            #expect(webAPI.sourceEnvironments.map(\.name) == ["Development"])
+            #expect(webAPI.release?.version == "2021.1.0.15")
+            #expect(webAPI.messages.first?.text.contains("first phase") == true)
+        }
+    }
+
+    @Test func explicitSourceReplacesTheLifecycleWalk() async throws {
+        try await SandboxHarness.run { sandbox in
+            let plan = try await sandbox.engine().find(try Sample.options("Staging") { $0.source = "Development" })
+            let webAPI = try #require(plan.child("Web API"))
+            #expect(webAPI.sourceEnvironments.map(\.name) == ["Development"])
+            #expect(webAPI.messages.contains { $0.text.contains("The source environment Development was given") })
+        }
+    }
+
+    @Test func sourceEqualToDestinationSkipsWithOutputs() async throws {
+        try await SandboxHarness.run { sandbox in
+            let plan = try await sandbox.engine().find(try Sample.options("Staging") { $0.source = "staging" })
+            for child in plan.children {
+                #expect(child.action == .skip(.sourceIsDestination))
+                #expect(child.outputs.releaseToPromote == "N/A")  // B11: outputs are set
+                #expect(child.messages.first?.text.contains("Use the Redeploy mode") == true)
+            }
+        }
+    }
+
+    @Test func unknownNamesSuggestTheClosest() async throws {
+        try await SandboxHarness.run { sandbox in
+            await #expect(throws: OrchestrationError.notFound(kind: "environment", name: "Stagin", suggestions: ["Staging"])) {
+                try await sandbox.engine().find(try Sample.options("Stagin"))
+            }
+            await #expect(throws: OrchestrationError.notFound(kind: "project", name: "Web APU", suggestions: ["Web API"])) {
+                try await sandbox.engine().find(PromotionOptions(application: Application(sequential: ["Web APU"]), destination: "Staging"))
+            }
+            do {
+                _ = try await sandbox.engine().find(try Sample.options("Staging") { $0.channel = "Nightly" })
+                Issue.record("expected a channel error")
+            } catch let error as OrchestrationError {
+                #expect(error.description.hasPrefix("Database has no channel named 'Nightly'. Its channels are"))
+            }
+        }
+    }
+
+    @Test func promptedVariablesBecomeFormValues() async throws {
+        try await SandboxHarness.run { sandbox in
+            let engine = sandbox.engine()
+            let options = try Sample.options("Staging") {
+                $0.promptedVariables = try PromptedVariable.parseLines("database.migrationmode::Offline::now\nUnrelated::x")
+            }
+            let plan = try await engine.whatIf(try await engine.find(options))
+            let database = try #require(plan.child("Database")?.preview)
+            #expect(Array(database.formValues.values) == ["Offline::now"])  // B14
+            #expect(plan.child("Web API")?.preview?.formValues.isEmpty == true)
+        }
+    }
+
+    @Test(arguments: [false, true])
+    func specificMachines(ignoreMismatch: Bool) async throws {
+        try await SandboxHarness.run { sandbox in
+            let engine = sandbox.engine()
+            let options = try Sample.options("Staging") {
+                $0.specificMachines = ["staging-web-01"]
+                $0.ignoreMachineMismatch = ignoreMismatch
+            }
+            let plan = try await engine.whatIf(try await engine.find(options))
+            let webAPI = try #require(plan.child("Web API"))
+            #expect(webAPI.action == .deploy)
+            #expect(webAPI.preview?.specificMachineIds.count == 1)
+            let scheduling = try #require(plan.child("Scheduling Service"))
+            if ignoreMismatch {
+                #expect(scheduling.action == .deploy)
+                #expect(scheduling.preview?.specificMachineIds.isEmpty == true)  // all its machines
+            } else {
+                #expect(scheduling.action == .skip(.machineMismatch))
+                #expect(scheduling.outputs == .machineMismatch(scheduling.release?.version ?? ""))  // B12
+            }
+        }
+    }
+}
