@@ -30,6 +30,9 @@ public struct Project: Codable, Sendable, Equatable {
     public var persistenceSettings: PersistenceSettings?
     public var templates: [ActionTemplateParameter]
     public var autoDeployReleaseOverrides: [AutoDeployReleaseOverride]
+    /// Server extensions' settings; the sandbox has no extensions, so it is empty (nil only when a
+    /// stored document predates the field).
+    public var extensionSettings: [ExtensionSetting]?
     public var lastModifiedOn: Date?
     public var lastModifiedBy: String?
     public var links: Links
@@ -76,6 +79,7 @@ public struct Project: Codable, Sendable, Equatable {
         self.persistenceSettings = persistenceSettings
         self.templates = templates
         self.autoDeployReleaseOverrides = autoDeployReleaseOverrides
+        self.extensionSettings = []
         self.lastModifiedOn = lastModifiedOn
         self.lastModifiedBy = lastModifiedBy
         self.links = links
@@ -125,6 +129,7 @@ public struct Project: Codable, Sendable, Equatable {
         case persistenceSettings = "PersistenceSettings"
         case templates = "Templates"
         case autoDeployReleaseOverrides = "AutoDeployReleaseOverrides"
+        case extensionSettings = "ExtensionSettings"
         case lastModifiedOn = "LastModifiedOn"
         case lastModifiedBy = "LastModifiedBy"
         case links = "Links"

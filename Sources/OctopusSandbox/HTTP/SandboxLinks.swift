@@ -22,7 +22,6 @@ public enum SandboxLinks {
             "Artifacts": "\(base)/artifacts{/id}{?skip,take,regarding,ids,partialName,order}",
             "Dashboard": "\(base)/dashboard{?projectId,releaseId,selectedTenants,selectedTags,showAll,highestLatestVersionPerProjectAndEnvironment}",
             "DashboardDynamic": "\(base)/dashboard/dynamic{?projects,environments,includePrevious}",
-            "Progression": "\(base)/progression{/id}{?releaseHistoryCount}",
             "Variables": "\(base)/variables{/id}{?ids}",
             "BuildInformation": "\(base)/build-information{/id}{?filter,packageId,latest,skip,take,overwriteMode}",
             "Feeds": "\(base)/feeds{/id}{?skip,take,ids,partialName,feedType,name}",
