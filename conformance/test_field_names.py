@@ -11,9 +11,11 @@ Each key set below was recorded from a public sample of a real server's response
 - INTERRUPTION: OctopusDeploy/go-octopusdeploy test/e2e/interruption_test.go (a captured 2018 response).
 
 The rule: every sample key that the 2021.2.4488 API description also defines must be present (a
-sample from a newer server may carry fields the sandbox's API version does not have), and every
-key the sandbox emits must appear in the sample or in that definition (no invented or misspelt
-names). Link names follow the same rule against the samples' link names.
+sample from a newer server may carry fields the sandbox's API version does not have), except keys
+whose sample value is `null` (the sandbox omits an unset optional where the real server writes
+`null`; clients read both alike), and every key the sandbox emits must appear in the sample, in
+that definition, or among the newer fields octopus-api.md §2 documents for the resource (no
+invented or misspelt names). Link names follow the same rule against the samples' link names.
 """
 
 from __future__ import annotations
@@ -74,6 +76,8 @@ PROJECT_KEYS = {
     "Description", "IsDisabled", "ProjectGroupId", "LifecycleId", "AutoCreateRelease", "IsVersionControlled",
     "PersistenceSettings", "ProjectConnectivityPolicy", "Links",
 }
+# Keys whose value is null in the sample.
+PROJECT_NULL_KEYS = {"ClonedFromProjectId", "ReleaseNotesTemplate", "DeploymentChangesTemplate", "ExecuteDeploymentsOnResilientPipeline"}
 PROJECT_LINKS = {
     "Self", "Variables", "Releases", "Channels", "Triggers", "ScheduledTriggers", "OrderChannels", "Progression",
     "RunbookTaskRunDashboardItemsTemplate", "DeploymentProcess", "DeploymentSettings", "Web", "Logo", "Metadata",
@@ -88,6 +92,7 @@ RELEASE_KEYS = {
     "IgnoreChannelRules", "BuildInformation", "Assembled", "LibraryVariableSetSnapshotIds", "SelectedPackages",
     "SelectedGitResources", "ProjectVariableSetSnapshotId", "VersionControlReference", "Links",
 }
+RELEASE_NULL_KEYS = {"ReleaseNotes", "VersionControlReference"}
 RELEASE_LINKS = {
     "Self", "Project", "Channel", "Progression", "Deployments", "DeploymentTemplate", "Artifacts",
     "ProjectVariableSnapshot", "ProjectDeploymentProcessSnapshot", "Web", "SnapshotVariables", "Defects",
@@ -103,6 +108,10 @@ DEPLOYMENT_KEYS = {
     "ChangeRequestSettings", "DeployedBy", "DeployedById", "FailureEncountered", "DeployedToMachineIds",
     "ExecutionPlanLogContext", "Links",
 }
+DEPLOYMENT_NULL_KEYS = {
+    "ChangesMarkdown", "TenantId", "ManifestVariableSetId", "Comments", "QueueTime", "QueueTimeExpiry",
+    "TentacleRetentionPeriod", "ChangeRequestSettings", "DeployedById",
+}
 DEPLOYMENT_LINKS = {
     "Self", "Release", "Environment", "Project", "Task", "Web", "Artifacts", "Interruptions", "DeploymentProcess",
 }
@@ -113,6 +122,9 @@ TASK_KEYS = {
     "LastUpdatedTime", "CompletedTime", "ServerNode", "Duration", "ErrorMessage", "HasBeenPickedUpByProcessor",
     "IsCompleted", "FinishedSuccessfully", "HasPendingInterruptions", "CanRerun", "HasWarningsOrErrors", "Links",
 }
+TASK_NULL_KEYS = {"QueueTimeExpiry"}
+# 2024+ task fields (octopus-api.md §2.10; the .NET client reads PendingInterruptionTypes).
+TASK_NEWER_KEYS = {"ProjectId", "EstimatedRemainingQueueDurationSeconds", "PendingInterruptionTypes", "PendingPreconditionTypes"}
 TASK_LINKS = {"Self", "Web", "Raw", "Rerun", "Cancel", "QueuedBehind", "Details", "Artifacts", "Interruptions"}
 TASK_LINKS_REQUIRED = {"Self", "Details", "Cancel", "Raw", "Interruptions"}
 
@@ -120,6 +132,9 @@ INTERRUPTION_KEYS = {
     "Id", "Title", "Created", "IsPending", "Form", "RelatedDocumentIds", "ResponsibleTeamIds", "ResponsibleUserId",
     "CanTakeResponsibility", "HasResponsibility", "TaskId", "CorrelationId", "IsLinkedToOtherInterruption", "Links",
 }
+INTERRUPTION_NULL_KEYS = {"ResponsibleUserId"}
+# 2022+ interruption fields (octopus-api.md §2.11; OctopusDeploy/mcp-server findInterruptions tests).
+INTERRUPTION_NEWER_KEYS = {"Type", "PullRequests"}
 INTERRUPTION_LINKS = {"Self", "Submit", "Responsible"}
 INTERRUPTION_FORM_KEYS = {"Values", "Elements"}
 
@@ -129,11 +144,13 @@ def definitions() -> dict:
     return json.loads(swagger_path().read_text(encoding="utf-8"))["definitions"]
 
 
-def check_keys(document: dict, sample: set[str], definition: dict, what: str) -> None:
-    """Sample keys the 2021.2 definition has must be present; emitted keys must be known names."""
+def check_keys(document: dict, sample: set[str], definition: dict, what: str,
+               null_in_sample: frozenset[str] = frozenset(), newer: frozenset[str] = frozenset()) -> None:
+    """Sample keys the 2021.2 definition has must be present (unless null in the sample); emitted
+    keys must be known names."""
     defined = set(definition["properties"])
-    missing = (sample & defined) - set(document)
-    unknown = set(document) - (sample | defined)
+    missing = (sample & defined) - set(null_in_sample) - set(document)
+    unknown = set(document) - (sample | defined | set(newer))
     assert not missing, f"{what} lacks fields of the public sample: {sorted(missing)}"
     assert not unknown, f"{what} has fields neither the sample nor the API description knows: {sorted(unknown)}"
 
@@ -155,31 +172,32 @@ def test_root_document(sample_sandbox, definitions):
 
 def test_project(sample_sandbox, definitions, seed):
     project = sample_sandbox.get(f"/api/Spaces-1/projects/{seed.project_id('Web API')}")
-    check_keys(project, PROJECT_KEYS, definitions["ProjectResource"], "project")
+    check_keys(project, PROJECT_KEYS, definitions["ProjectResource"], "project", frozenset(PROJECT_NULL_KEYS))
     check_links(project, PROJECT_LINKS, PROJECT_LINKS_REQUIRED, "project")
     assert project["Name"] == "Web API"
 
 
 def test_release(sample_sandbox, definitions, seed):
     release = seed.release("Web API", "2021.1.0.14")
-    check_keys(release, RELEASE_KEYS, definitions["ReleaseResource"], "release")
+    check_keys(release, RELEASE_KEYS, definitions["ReleaseResource"], "release", frozenset(RELEASE_NULL_KEYS))
     check_links(release, RELEASE_LINKS, RELEASE_LINKS_REQUIRED, "release")
 
 
 def test_deployment(sample_sandbox, definitions, seed):
     deployment = seed.deployments()[0]
-    check_keys(deployment, DEPLOYMENT_KEYS, definitions["DeploymentResource"], "deployment")
+    check_keys(deployment, DEPLOYMENT_KEYS, definitions["DeploymentResource"], "deployment", frozenset(DEPLOYMENT_NULL_KEYS))
     check_links(deployment, DEPLOYMENT_LINKS, DEPLOYMENT_LINKS_REQUIRED, "deployment")
 
 
 def test_task(sample_sandbox, definitions, seed):
     task = sample_sandbox.get(f"/api/tasks/{seed.deployments()[0]['TaskId']}")
-    check_keys(task, TASK_KEYS, definitions["TaskResource"], "task")
+    check_keys(task, TASK_KEYS, definitions["TaskResource"], "task", frozenset(TASK_NULL_KEYS), frozenset(TASK_NEWER_KEYS))
     check_links(task, TASK_LINKS, TASK_LINKS_REQUIRED, "task")
 
 
 def test_interruption(definitions, pending_interruption):
     interruption = pending_interruption
-    check_keys(interruption, INTERRUPTION_KEYS, definitions["InterruptionResource"], "interruption")
+    check_keys(interruption, INTERRUPTION_KEYS, definitions["InterruptionResource"], "interruption",
+               frozenset(INTERRUPTION_NULL_KEYS), frozenset(INTERRUPTION_NEWER_KEYS))
     check_links(interruption, INTERRUPTION_LINKS, INTERRUPTION_LINKS, "interruption")
     assert set(interruption["Form"]) == INTERRUPTION_FORM_KEYS
