@@ -5,7 +5,8 @@ import Foundation
 ///
 /// TLS certificates are always fully verified and redirects are never followed: a redirect would
 /// carry the API key header to wherever the server points, so it surfaces as a 3xx instead and
-/// the error names the URL to use.
+/// the error names the URL to use. Connection attempts are not retried inside the pool; the
+/// client's `RetryPolicy` decides.
 public struct AsyncHTTPTransport: HTTPTransport {
     /// The largest response body accepted (task logs of long deployments can be large).
     public var maximumResponseBytes: Int
@@ -61,5 +62,8 @@ private let sharedHTTPClient: HTTPClient = {
         timeout: .init(connect: .seconds(15), read: .seconds(120))
     )
     configuration.decompression = .enabled(limit: .ratio(25))
+    // A failed connection attempt surfaces at once: RetryPolicy owns retries (bounded, with
+    // back-off), instead of the pool retrying silently until the connect timeout.
+    configuration.connectionPool.retryConnectionEstablishment = false
     return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
 }()

@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+
+/// `conductor promote` as a user runs it: the built binary, its embedded sandbox (or a
+/// `conductor sandbox serve` child process), flags, output formats, service messages, exit codes.
+@Suite("conductor promote", .serialized)
+struct PromoteEndToEndTests {
+    static let application = "Database then Web API, Scheduling Service then Web UI"
+
+    @Test("--what-if -o json reports every child with the template's outputs and deploys nothing")
+    func whatIfJSON() throws {
+        let run = try PromoteRun(["--projects", Self.application, "--from", "Test", "--to", "Staging", "--what-if", "-o", "json"])
+        #expect(run.status == 0, "stderr: \(run.standardError)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        #expect(object["destination"] as? String == "Staging")
+        let children = try #require(object["children"] as? [[String: Any]])
+        #expect(children.compactMap { $0["project"] as? String } == ["Database", "Web API", "Scheduling Service", "Web UI"])
+        #expect(children.map { $0["stage"] as? Int } == [1, 2, 2, 3])
+        for child in children {
+            #expect(child["deploymentId"] == nil, "what-if creates no deployment")
+            let outputs = try #require(child["outputs"] as? [String: String])
+            #expect(Set(outputs.keys) == ["ReleaseToPromote", "ReleaseNotes", "ChildReleaseToDeploy"])
+        }
+        let webAPI = try #require(children.first { $0["project"] as? String == "Web API" })
+        #expect(webAPI["release"] as? String == "2021.1.0.14", "the last *successful* release in Test, not .15")
+    }
+
+    @Test("--octopus-service-messages writes the three outputs base64-encoded, bare names for one child")
+    func serviceMessages() throws {
+        let run = try PromoteRun(["--project", "Web API", "--from", "Test", "--to", "Staging", "--what-if", "--octopus-service-messages", "-o", "basic"])
+        #expect(run.status == 0, "stderr: \(run.standardError)")
+        let variables = Self.serviceVariables(in: run.standardOutput)
+        #expect(variables["ReleaseToPromote"] == "2021.1.0.14")
+        #expect(variables["Web API.ReleaseToPromote"] == "2021.1.0.14")
+        #expect(variables["ChildReleaseToDeploy"] == "True")
+        #expect(variables["ReleaseNotes"]?.isEmpty == false)
+        let basic = run.standardOutput.split(separator: "\n").filter { !$0.hasPrefix("##octopus[") }
+        #expect(basic.count == 1 && basic[0].hasPrefix("Releases-"), "basic prints the release that would deploy: \(basic)")
+    }
+
+    @Test("a real promotion deploys, waits and reports success")
+    func deployAndWait() throws {
+        let run = try PromoteRun(["--project", "Database", "--from", "Test", "--to", "Staging", "--timeout", "10m"])
+        #expect(run.status == 0, "stderr: \(run.standardError)")
+        #expect(run.standardOutput.contains("Promotion to Staging"))
+        #expect(run.standardOutput.contains("succeeded (ServerTasks-"), "table: \(run.standardOutput)")
+        #expect(run.standardError.contains("Database: "), "progress goes to stderr")
+    }
+
+    @Test("--save-notes writes the notes file and announces it as an artifact")
+    func saveNotes() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("promote-notes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try PromoteRun(["--project", "Web API", "--from", "Test", "--to", "Staging", "--what-if", "--save-notes", "--octopus-service-messages"], directory: directory)
+        #expect(run.status == 0, "stderr: \(run.standardError)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        let notes = try #require(files.first { $0.contains(".ReleaseNotes_") }, "files: \(files)")
+        #expect(notes.hasPrefix("Web API 2021.1.0.14 Staging.ReleaseNotes_"))
+        let artifact = try #require(run.standardOutput.split(separator: "\n").first { $0.hasPrefix("##octopus[createArtifact ") })
+        #expect(artifact.contains("name='\(Data(notes.utf8).base64EncodedString())'"))
+    }
+
+    @Test("bad usage exits 2 and names the fix", arguments: [
+        (["--project", "Web API"], "--to"),
+        (["--to", "Staging"], "--project"),
+        (["--project", "A", "--projects", "B then C", "--to", "Staging"], "either --project or --projects"),
+        (["--project", "A", "--to", "Staging", "--timeout", "soon"], "'soon'"),
+        (["--project", "A", "--to", "Staging", "--release", "2021.[1"], "2021.[1"),
+        (["--project", "A", "--to", "Staging", "--variable", "NoSeparator"], "NoSeparator"),
+        (["--project", "A", "--to", "Staging", "--api-key", "API-ABCDEFGHIJKLMNOP1234"], "--server"),
+        (["--project", "A", "--to", "Staging", "--server", "octopus.example.com", "--api-key", "API-ABCDEFGHIJKLMNOP1234"], "octopus.example.com"),
+    ])
+    func usageErrors(arguments: [String], mention: String) throws {
+        let run = try PromoteRun(arguments)
+        #expect(run.status == 2, "exit status; stderr: \(run.standardError)")
+        #expect(run.standardError.contains(mention), "stderr mentions \(mention): \(run.standardError)")
+        #expect(!run.standardError.contains("ABCDEFGHIJKLMNOP"), "the key never prints")
+        #expect(run.standardOutput.isEmpty)
+    }
+
+    @Test("an unknown project fails with exit 1 and suggests names")
+    func unknownProject() throws {
+        let run = try PromoteRun(["--project", "Web APX", "--to", "Staging", "--what-if"])
+        #expect(run.status == 1, "stderr: \(run.standardError)")
+        #expect(run.standardError.contains("Web APX"))
+        #expect(run.standardError.contains("Web API"), "closest name suggested: \(run.standardError)")
+    }
+
+    @Test("a wrong API key exits 5 and never prints the key")
+    func wrongKey() async throws {
+        let sandbox = try await RunningSandbox.start(try ConductorBinary.located())
+        defer { _ = sandbox.stop() }
+        let key = "API-NOTAREALKEYNOTAREALKEY00001"
+        let run = try PromoteRun(["--project", "Database", "--to", "Staging", "--what-if"],
+                                 environment: ["OCTOPUS_URL": sandbox.baseURL.absoluteString, "OCTOPUS_API_KEY": key])
+        #expect(run.status == 5, "stderr: \(run.standardError)")
+        #expect(run.standardError.contains("401"))
+        #expect(!run.standardError.contains("NOTAREALKEY") && !run.standardOutput.contains("NOTAREALKEY"))
+    }
+
+    @Test("an unreachable server fails with exit 1 and says so")
+    func unreachableServer() throws {
+        let run = try PromoteRun(["--project", "Database", "--to", "Staging", "--server", "http://127.0.0.1:9", "--api-key", "API-ABCDEFGHIJKLMNOP1234"])
+        #expect(run.status == 1, "stderr: \(run.standardError)")
+        #expect(run.standardError.contains("reachable"))
+        #expect(!run.standardError.contains("ABCDEFGHIJKLMNOP"))
+    }
+
+    /// `##octopus[setVariable name='…' value='…']` lines, decoded.
+    static func serviceVariables(in output: String) -> [String: String] {
+        var variables: [String: String] = [:]
+        let pattern = #/##octopus\[setVariable name='([^']*)' value='([^']*)'\]/#
+        for line in output.split(separator: "\n") {
+            guard let match = line.firstMatch(of: pattern),
+                  let name = Data(base64Encoded: String(match.1)), let value = Data(base64Encoded: String(match.2)) else { continue }
+            variables[String(decoding: name, as: UTF8.self)] = String(decoding: value, as: UTF8.self)
+        }
+        return variables
+    }
+}
+
+/// One `conductor promote …` run with a chosen environment and working directory. The
+/// connection variables of the test's own environment are removed, so the embedded sandbox is
+/// used unless the test names a server.
+struct PromoteRun {
+    let status: Int32
+    let standardOutput: String
+    let standardError: String
+
+    init(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil) throws {
+        var variables = ProcessInfo.processInfo.environment
+        for name in ["OCTOPUS_URL", "OCTOPUS_API_KEY", "OCTOPUS_SPACE"] { variables[name] = nil }
+        variables.merge(environment) { $1 }
+        let outcome = try ConductorBinary.located().run(
+            ["promote"] + arguments, environment: variables, directory: directory ?? FileManager.default.temporaryDirectory)
+        status = outcome.status
+        standardOutput = outcome.standardOutput
+        standardError = outcome.standardError
+    }
+}
