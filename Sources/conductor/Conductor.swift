@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `conductor` command: argument parsing and wiring only.
 @main
@@ -8,4 +9,23 @@ struct Conductor: AsyncParsableCommand {
         abstract: "Release orchestration for Octopus Deploy.",
         subcommands: [PromoteCommand.self, SandboxCommand.self]
     )
+
+    /// Parses and runs the command line. A usage error (unknown flag, bad value, unknown
+    /// subcommand) exits with 2 as shell-conventions.md §8 says, not ArgumentParser's 64.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                exit(withError: ExitCode(2))
+            }
+            exit(withError: error)
+        }
+    }
 }
