@@ -35,6 +35,15 @@ struct SandboxCommand: AsyncParsableCommand {
         @Option(name: .long, help: "Data for a new database: sample, empty or large.")
         var seed: SandboxConfiguration.Seed = .sample
 
+        @Option(name: .customLong("large-projects"), help: "Projects the large seed generates.")
+        var largeProjects: Int = LargeSeedParameters().projects
+
+        @Option(name: .customLong("large-releases"), help: "Releases per project in the large seed.")
+        var largeReleases: Int = LargeSeedParameters().releasesPerProject
+
+        @Option(name: .customLong("large-deployments"), help: "Deployments per project in the large seed.")
+        var largeDeployments: Int = LargeSeedParameters().deploymentsPerProject
+
         @Option(name: .long, help: "Simulation speed factor (10 = task steps run ten times faster).")
         var speed: Double = 1
 
@@ -57,6 +66,10 @@ struct SandboxCommand: AsyncParsableCommand {
             guard speed > 0, speed.isFinite else {
                 throw ValidationError("--speed must be a positive number such as 1 or 10, but was \(speed).")
             }
+            for (name, value) in [("--large-projects", largeProjects), ("--large-releases", largeReleases),
+                                  ("--large-deployments", largeDeployments)] where value < 0 {
+                throw ValidationError("\(name) must be 0 or more, but was \(value).")
+            }
             for (name, value) in [("--fail-rate", failRate), ("--reset-rate", resetRate)] where !(0...1).contains(value) {
                 throw ValidationError("\(name) must be a probability between 0 and 1, but was \(value).")
             }
@@ -71,11 +84,13 @@ struct SandboxCommand: AsyncParsableCommand {
             } else {
                 storage = .file(SandboxConfiguration.defaultDataFile())
             }
-            let configuration = SandboxConfiguration(
+            var configuration = SandboxConfiguration(
                 port: port, storage: storage, seed: seed, speed: speed,
                 latencyMilliseconds: latency?.milliseconds ?? 0,
                 latencyJitterMilliseconds: latency?.jitterMilliseconds ?? 0, failRate: failRate,
                 resetRate: resetRate)
+            configuration.largeSeed = LargeSeedParameters(
+                projects: largeProjects, releasesPerProject: largeReleases, deploymentsPerProject: largeDeployments)
             let server = try await SandboxServer.start(configuration, stopOnSignals: true)
             // Unbuffered, so the banner appears at once even when stdout is a pipe.
             FileHandle.standardOutput.write(Data((Self.banner(url: server.baseURL, storage: storage, seed: seed) + "\n").utf8))

@@ -2,7 +2,7 @@ import GRDB
 import Hummingbird
 import OctopusModel
 
-/// Releases: list (`ids`), `{id}`, `{id}/snapshot-variables`; project and channel release lists
+/// Releases: list (`ids`), create (`POST`, `?ignoreChannelRules`), `{id}`, `{id}/snapshot-variables`; project and channel release lists
 /// share ``list(request:store:space:column:owner:template:)``.
 enum ReleaseRoutes {
     static func register(on router: Router<SandboxRequestContext>, services: SandboxServices) {
@@ -13,6 +13,16 @@ enum ReleaseRoutes {
             return try await ResourceListing.page(
                 Release.self, itemType: "Release", request: request, store: store, query: query,
                 template: "/api/\(space)/releases{?skip,ignoreChannelRules,take,ids}", linking: SandboxLinks.linking)
+        }
+        router.post("/api/{spaceId}/releases") { request, context in
+            let space = try await services.authorize(context, .releaseCreate)
+            let command = try await JSONRequestBody.decode(CreateReleaseCommand.self, from: request)
+            let ignoreRules = try QueryParameters(request).boolean("ignoreChannelRules") ?? false
+            let now = services.clock.now
+            let release = try await store.write { db in
+                try db.createRelease(command, in: space, now: now, ignoreChannelRules: ignoreRules)
+            }
+            return try JSONResponse.created(SandboxLinks.linking(release))
         }
         router.get("/api/{spaceId}/releases/{id}") { _, context in
             let space = try await services.authorize(context, .releaseView)

@@ -1,0 +1,92 @@
+import Foundation
+import OctopusModel
+import OctopusSandbox
+import Testing
+
+/// Status codes and Octopus error bodies for bad input, and every way to present an API key.
+@Suite("Errors and authentication")
+struct ErrorAndAuthTests {
+    static let unauthorizedMessage =
+        "You must be logged in to perform this action. Please provide a valid API key or log in again."
+
+    struct ErrorCase: Sendable, CustomTestStringConvertible {
+        let path: String
+        let status: Int
+        let message: String
+        let detail: String?
+        var testDescription: String { path }
+    }
+
+    static let errorCases = [
+        ErrorCase(path: "/api/Spaces-1/projects/Projects-999", status: 404,
+                  message: "The resource you requested was not found.", detail: "'Projects-999'"),
+        ErrorCase(path: "/api/Spaces-1/releases/Releases-12345", status: 404,
+                  message: "The resource you requested was not found.", detail: "'Releases-12345'"),
+        ErrorCase(path: "/api/Spaces-9/projects", status: 404,
+                  message: "The resource you requested was not found.", detail: "'Spaces-9'"),
+        ErrorCase(path: "/api/no/such/route", status: 404,
+                  message: "The resource you requested was not found.", detail: "'/api/no/such/route'"),
+        ErrorCase(path: "/api/Spaces-1/projects?skip=abc", status: 400,
+                  message: "The 'skip' parameter must be a whole number, but was 'abc'.", detail: nil),
+        ErrorCase(path: "/api/Spaces-1/projects?take=-1", status: 400,
+                  message: "The 'take' parameter must be 0 or more, but was -1.", detail: nil),
+        ErrorCase(path: "/api/Spaces-1/machines?isDisabled=maybe", status: 400,
+                  message: "The 'isDisabled' parameter must be true or false, but was 'maybe'.", detail: nil),
+    ]
+
+    @Test(arguments: errorCases)
+    func errorBodies(_ testCase: ErrorCase) async throws {
+        try await withSampleSandbox { http in
+            let reply = try await http.get(testCase.path)
+            #expect(reply.status == testCase.status)
+            #expect(reply.headers["content-type"]?.hasPrefix("application/json") == true)
+            let body = try #require(reply.error)
+            #expect(body.errorMessage == testCase.message)
+            if let detail = testCase.detail {
+                #expect(body.errors.contains { $0.contains(detail) }, "\(body.errors)")
+            }
+        }
+    }
+
+    @Test func hugeTakeIsNotAnError() async throws {
+        try await withSampleSandbox { http in
+            let reply = try await http.get("/api/Spaces-1/projects?take=99999999999")
+            #expect(reply.status == 200)
+        }
+    }
+
+    @Test func everyKeyFormIsAccepted() async throws {
+        try await withSampleSandbox { http in
+            let key = SampleSeed.qaAPIKey
+            let header = try await http.get("/api/users/me", apiKey: .some(key))
+            let query = try await http.get("/api/users/me?apikey=\(key)", apiKey: .some(nil))
+            let upper = try await http.get("/api/users/me?ApiKey=\(key)", apiKey: .some(nil))
+            let bearer = try await http.send("GET", "/api/users/me", headers: ["Authorization": "Bearer \(key)"], apiKey: .some(nil))
+            for reply in [header, query, upper, bearer] {
+                #expect(reply.status == 200)
+                #expect(try reply.decode(User.self).id == SampleSeed.Users.qaEngineer)
+            }
+        }
+    }
+
+    @Test(arguments: [nil, "", "API-WRONG0000000000000000000000000"] as [String?])
+    func missingOrWrongKeysAre401(_ key: String?) async throws {
+        try await withSampleSandbox { http in
+            let headers = key.map { ["X-Octopus-ApiKey": $0] } ?? [:]
+            let reply = try await http.send("GET", "/api/Spaces-1/projects", headers: headers, apiKey: .some(nil))
+            #expect(reply.status == 401)
+            #expect(reply.error?.errorMessage == Self.unauthorizedMessage)
+            if let key, !key.isEmpty { #expect(!reply.text.contains(key)) }
+        }
+    }
+
+    @Test func aUserWithoutSpaceTeamsGets403NamingThePermission() async throws {
+        try await withSampleSandbox { http in
+            let reply = try await http.get("/api/Spaces-1/projects", apiKey: .some(SampleSeed.guestAPIKey))
+            #expect(reply.status == 403)
+            #expect(reply.error?.errorMessage.hasSuffix("Missing permission: ProjectView") == true)
+            let me = try await http.get("/api/users/me", apiKey: .some(SampleSeed.guestAPIKey))
+            #expect(me.status == 200)
+        }
+    }
+}
