@@ -43,15 +43,17 @@ import Testing
     }
 
     @Test func pagingBeyondOnePageDeliversEveryItem() async throws {
-        try await Self.withClient { client, transport, _ in
+        try await Self.withClient { client, transport, server in
             let everything = try await client.allMachines()
             #expect(everything.count >= 5, "the sample has more machines than two pages of two")
             let before = await transport.requests.count
+            server.services.statistics.reset()
             let paged = try await client.machines().pageSize(2).all()
             #expect(paged.map(\.id) == everything.map(\.id))
             #expect(Set(paged.map(\.id)).count == paged.count)
             let pages = await transport.requests.count - before
             #expect(pages == (everything.count + 1) / 2)
+            #expect(server.services.statistics.total == pages, "the sandbox's counter agrees")
         }
     }
 
@@ -63,6 +65,18 @@ import Testing
             let found = try await client.machines().pageSize(2).first { $0.id == target.id }
             #expect(found?.name == target.name)
             #expect(await transport.requests.count - before == 2)
+        }
+    }
+
+    @Test func lookupsCostOneRequestEachOnTheSandboxCounter() async throws {
+        try await Self.withClient { client, _, server in
+            server.services.statistics.reset()
+            let project = try #require(try await client.project(named: "Web API"))
+            let newest = try await client.projectReleases(project.id).first()
+            _ = try await client.allEnvironments()
+            _ = try await client.currentUser()
+            #expect(newest != nil)
+            #expect(server.services.statistics.total == 4)
         }
     }
 
