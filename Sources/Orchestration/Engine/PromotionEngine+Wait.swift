@@ -75,8 +75,9 @@ extension PromotionEngine {
                 }
             }
             try await reportStep(tasks: tasks, plan: plan, memory: &memory, progress: progress)
-            if plan.children.contains(where: { $0.deployment != nil && $0.outcome == nil }) {
-                try await clock.sleep(pollInterval)
+            let running = plan.children.compactMap { child in child.outcome == nil ? child.deployment.flatMap { tasks[$0.taskId] } : nil }
+            if !running.isEmpty {
+                try await clock.sleep(Self.pause(before: running, now: now, pollInterval: pollInterval))
             }
         }
         plan.step = .finished
@@ -105,6 +106,17 @@ extension PromotionEngine {
             memory.steps[task.id] = step.name
             progress?.yield(.stepStarted(project: child.project.name, step: step.name))
         }
+    }
+
+    /// How long to sleep before the next poll: the poll interval, or — when every running task is still queued for a
+    /// scheduled time — until the earliest of those times (no polling through the night before a 19:00 start).
+    static func pause(before tasks: [ServerTask], now: Date, pollInterval: Duration) -> Duration {
+        let starts = tasks.map { task -> Date? in
+            guard task.state == .queued, let queued = task.queueTime, queued > now else { return nil }
+            return queued
+        }
+        guard !starts.isEmpty, starts.allSatisfy({ $0 != nil }), let earliest = starts.compactMap({ $0 }).min() else { return pollInterval }
+        return max(pollInterval, .seconds(earliest.timeIntervalSince(now).rounded(.up)))
     }
 
     /// The terminal outcome of a task state (departure B3: `TimedOut` is terminal), nil while it runs.

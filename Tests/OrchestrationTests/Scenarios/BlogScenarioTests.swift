@@ -60,3 +60,127 @@ struct BlogScenarioTests {
         }
     }
 }
+
+extension BlogScenarioTests {
+    /// The bug fix: `2021.1.1.1` of Web API and Web UI goes through Development and Test; promoting `2021.1.1.*`
+    /// to Staging deploys those two and skips the untouched Database and Scheduling Service.
+    @Test func patchPatternSkipsUntouchedChildren() async throws {
+        try await SandboxHarness.run { sandbox in
+            for project in [SampleSeed.Projects.webAPI, SampleSeed.Projects.webUI] {
+                let release = try await sandbox.createRelease(project, version: "2021.1.1.1", notes: "Fixes the login bug.")
+                for environment in [SampleSeed.Environments.development, SampleSeed.Environments.test] {
+                    try #require(try await sandbox.deployToEnd(release.id, to: environment).state == .success)
+                }
+            }
+            let plan = try await sandbox.engine().find(try Sample.options("Staging", pattern: "2021.1.1.*"))
+            #expect(plan.child("Web API")?.release?.version == "2021.1.1.1")
+            #expect(plan.child("Web UI")?.release?.version == "2021.1.1.1")
+            #expect(plan.deployable.map(\.project.name) == ["Web API", "Web UI"])
+            for name in ["Database", "Scheduling Service"] {
+                #expect(plan.child(name)?.action == .skip(.noRelease))
+                #expect(plan.child(name)?.outputs == .noRelease)
+            }
+        }
+    }
+
+    /// "Approvals in parent project only": the approvers of the parent release's deployment to Prod Approval
+    /// (Olivia, Quinn, Wes) stand in for the children's QA and Web Admin interventions in Production. As the blog's
+    /// scaffolding asks, the Release Conductor account is in the approving teams.
+    @Test func approvalsInTheParentOnly() async throws {
+        try await SandboxHarness.run { sandbox in
+            try await sandbox.promoteChildrenToStaging()
+            try await sandbox.approveParentInProdApproval()
+            for team in [SampleSeed.Teams.qa, SampleSeed.Teams.webAdmins] {
+                try await sandbox.addMember(SampleSeed.Users.releaseConductor, to: team)
+            }
+            let options = try Sample.options("Production") {
+                $0.parentProject = "Release Orchestration"
+                $0.parentRelease = "2021.1.0"
+                $0.approvalEnvironment = "Prod Approval"
+            }
+            let (plan, events) = try await collectingEvents { progress in try await sandbox.engine().promote(options, progress: progress) }
+            // The three who proceeded the parent's interventions in Prod Approval, each with their team.
+            let approvers = Dictionary(uniqueKeysWithValues: (plan.approvals?.approvers ?? []).map { ($0.username, Set($0.teamIds)) })
+            #expect(Set(approvers.keys) == ["olivia", "quinn", "wes"])
+            #expect(approvers["olivia"]?.contains(SampleSeed.Teams.businessOwners) == true)
+            #expect(approvers["quinn"]?.contains(SampleSeed.Teams.qa) == true)
+            #expect(approvers["wes"]?.contains(SampleSeed.Teams.webAdmins) == true)
+            for child in plan.children {
+                #expect(child.outcome == .success, "\(child.project.name): \(child.messages.map(\.text))")
+            }
+            let submitted = events.compactMap { event -> String? in
+                if case .approvalSubmitted(let project, let title, _) = event { "\(project): \(title)" } else { nil }
+            }
+            #expect(Set(submitted) == ["Database: QA Approval", "Scheduling Service: QA Approval", "Web API: Web Admin Approval", "Web API: QA Approval", "Web UI: Web Admin Approval", "Web UI: QA Approval"])
+            // The notes name the parent deployment and the approver.
+            let webAPI = try #require(plan.child("Web API")?.deployment)
+            let interruptions = try await sandbox.client.interruptions(regarding: webAPI.taskId.rawValue).all()
+            let qa = try #require(interruptions.first { $0.title == "QA Approval" })
+            let notes = try #require(qa.form.values["Notes"] ?? nil)
+            #expect(notes.contains("Parent project Release Orchestration release 2021.1.0 to Prod Approval"))
+            #expect(notes.contains("was approved by"))
+            #expect(qa.responsibleUserId == SampleSeed.Users.releaseConductor)
+        }
+    }
+
+    /// "Approve today, deploy tomorrow": approve through Prod Approval at 09:00, schedule for 19:00 tomorrow; the
+    /// server starts the deployments then and the waiting engine auto-approves with the parent's approvers.
+    @Test func approveTodayDeployTomorrow() async throws {
+        try await SandboxHarness.run { sandbox in
+            try await sandbox.promoteChildrenToStaging()
+            try await sandbox.approveParentInProdApproval()
+            for team in [SampleSeed.Teams.qa, SampleSeed.Teams.webAdmins] {
+                try await sandbox.addMember(SampleSeed.Users.releaseConductor, to: team)
+            }
+            let engine = sandbox.engine()
+            let options = try Sample.options("Production") {
+                $0.parentProject = "Release Orchestration"
+                $0.parentRelease = "2021.1.0"
+                $0.approvalEnvironment = "Prod Approval"
+            }
+            var plan = try await engine.approve(try await engine.whatIf(try await engine.find(options)))
+            #expect(plan.approvals?.approvers.count == 3)
+            let today = sandbox.clock.now
+            plan = try engine.schedule(plan, at: "tomorrow 19:00", timeZone: TimeZone(identifier: "UTC"))
+            let schedule = try #require(plan.schedule)
+            #expect(schedule.queueTime > today.addingTimeInterval(86_400 - 24 * 3600))
+            #expect(schedule.absoluteText.hasSuffix("19:00:00 +00:00"))
+            plan = try await engine.deploy(plan)
+            // Scheduled: every stage is created at once with the queue time; nothing runs before it.
+            #expect(plan.children.allSatisfy { $0.deployment != nil })
+            let created = try await sandbox.client.deployment(try #require(plan.child("Web API")?.deployment?.deploymentId))
+            #expect(created.queueTime == schedule.queueTime)
+            #expect(created.queueTimeExpiry == schedule.queueTimeExpiry)
+
+            let finished = try await engine.wait(plan)
+            for child in finished.children {
+                #expect(child.outcome == .success, "\(child.project.name): \(child.messages.map(\.text))")
+            }
+            #expect(sandbox.clock.now >= schedule.queueTime)
+        }
+    }
+
+    /// "Scaling out": a new machine in Staging; redeploying to just that machine deploys only the children that
+    /// deploy to it (Web API), skipping the rest as a mismatch.
+    @Test func newMachineOnlyDeploysTheChildrenThatUseIt() async throws {
+        try await SandboxHarness.run { sandbox in
+            try await sandbox.promoteChildrenToStaging()
+            try await sandbox.server.store.write { db in
+                let id = try db.nextID(OctopusIDKinds.Machine.self)
+                try db.insert(Machine(id: id, spaceId: SampleSeed.spaceID, name: "staging-web-02", environmentIds: [SampleSeed.Environments.staging], roles: ["web-api"]))
+            }
+            let wes = try sandbox.person(SampleSeed.webAdminAPIKey)
+            let options = try Sample.options("Staging", mode: .redeploy) { $0.specificMachines = ["staging-web-02"] }
+            let plan = try await sandbox.engine(onSleep: { try await wes.approvePending() }).promote(options)
+            #expect(plan.deployable.map(\.project.name) == ["Web API"])
+            let webAPI = try #require(plan.child("Web API"))
+            #expect(webAPI.outcome == .success)
+            let deployment = try await sandbox.client.deployment(try #require(webAPI.deployment?.deploymentId))
+            #expect(deployment.specificMachineIds == webAPI.preview?.specificMachineIds)
+            #expect(deployment.specificMachineIds.count == 1)
+            for name in ["Database", "Scheduling Service", "Web UI"] {
+                #expect(plan.child(name)?.action == .skip(.machineMismatch), "\(name)")
+            }
+        }
+    }
+}

@@ -126,3 +126,50 @@ func collectingEvents<T: Sendable>(_ body: (AsyncStream<ProgressEvent>.Continuat
     for await event in stream { events.append(event) }
     return (result, events)
 }
+
+/// Arranging sample history through the sandbox's own API (as a build server or a person would).
+extension SandboxHarness {
+    private struct NewRelease: Encodable, Sendable {
+        var ProjectId: String
+        var Version: String
+        var ReleaseNotes: String?
+    }
+
+    /// Creates a release of a project in its default channel (`POST /releases`).
+    func createRelease(_ project: ProjectID, version: String, notes: String? = nil) async throws -> Release {
+        try await client.send(.post, client.spacePath("releases"), body: NewRelease(ProjectId: project.rawValue, Version: version, ReleaseNotes: notes))
+    }
+
+    /// Deploys a release and moves the clock until its task ends; `people` approve its interventions meanwhile.
+    @discardableResult
+    func deployToEnd(_ release: ReleaseID, to environment: EnvironmentID, people: [Person] = []) async throws -> ServerTask {
+        let deployment = try await client.createDeployment(Deployment(releaseId: release, environmentId: environment))
+        let taskId = try #require(deployment.taskId)
+        for _ in 0..<500 {
+            let task = try await client.task(taskId)
+            if task.isCompleted { return task }
+            if task.hasPendingInterruptions {
+                for person in people { try await person.approvePending() }
+            }
+            clock.advance(by: 30)
+        }
+        throw CancellationError()
+    }
+
+    /// Promotes the four children from Test to Staging, Wes approving the web projects' Web Admin Approval.
+    func promoteChildrenToStaging() async throws {
+        let wes = try person(SampleSeed.webAdminAPIKey)
+        let plan = try await engine(onSleep: { try await wes.approvePending() }).promote(try Sample.options("Staging"))
+        try #require(plan.children.allSatisfy { $0.outcome == .success })
+    }
+
+    /// Deploys the parent release 2021.1.0 to Staging, then to Prod Approval where Olivia, Quinn and Wes approve it.
+    func approveParentInProdApproval() async throws {
+        let parent = try #require(SampleSeed.releaseID(project: SampleSeed.Projects.releaseOrchestration, version: SampleSeed.orchestrationReleaseVersion))
+        try #require(try await deployToEnd(parent, to: SampleSeed.Environments.staging).state == .success)
+        let approvers = try [SampleSeed.businessOwnerAPIKey, SampleSeed.qaAPIKey, SampleSeed.webAdminAPIKey].map { try person($0) }
+        try #require(try await deployToEnd(parent, to: SampleSeed.Environments.prodApproval, people: approvers).state == .success)
+    }
+}
+
+import Testing
