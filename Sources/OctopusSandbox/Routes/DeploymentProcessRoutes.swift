@@ -7,20 +7,11 @@ import OctopusModel
 enum DeploymentProcessRoutes {
     static func register(on router: Router<SandboxRequestContext>, services: SandboxServices) {
         let store = services.store
-        router.get("/api/{spaceId}/deploymentprocesses") { request, context in
-            let space = try await services.authorize(context, .processView)
-            let query = ResourceListing.standardQuery(QueryParameters(request), space: space, order: .oldestFirst, byName: false)
-            return try await ResourceListing.page(
-                DeploymentProcess.self, itemType: "DeploymentProcess", request: request, store: store, query: query,
-                template: "/api/\(space)/deploymentprocesses{?skip,take,ids}", linking: SandboxLinks.linking)
-        }
-        router.get("/api/{spaceId}/deploymentprocesses/{id}") { _, context in
-            let space = try await services.authorize(context, .processView)
-            let process = try await ResourceListing.one(
-                DeploymentProcess.self, kind: "DeploymentProcess", id: try context.parameter("id"), space: space,
-                store: store)
-            return try JSONResponse.ok(SandboxLinks.linking(process))
-        }
+        CollectionRoutes<DeploymentProcess>(
+            collection: "deploymentprocesses", itemType: "DeploymentProcess", kind: "DeploymentProcess",
+            permission: .processView, order: .oldestFirst, templateQuery: "{?skip,take,ids}", includesAll: false,
+            linking: SandboxLinks.linking
+        ).register(on: router, services: services)
         router.get("/api/{spaceId}/variables/{id}") { _, context in
             let space = try await services.authorize(context, .variableView)
             let variables = try await ResourceListing.one(

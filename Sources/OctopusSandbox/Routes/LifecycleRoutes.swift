@@ -7,22 +7,10 @@ import OctopusModel
 enum LifecycleRoutes {
     static func register(on router: Router<SandboxRequestContext>, services: SandboxServices) {
         let store = services.store
-        router.get("/api/{spaceId}/lifecycles") { request, context in
-            let space = try await services.authorize(context, .lifecycleView)
-            let query = ResourceListing.standardQuery(QueryParameters(request), space: space, order: .name, byName: false)
-            return try await ResourceListing.page(
-                Lifecycle.self, itemType: "Lifecycle", request: request, store: store, query: query,
-                template: "/api/\(space)/lifecycles{?skip,take,ids,partialName}", linking: SandboxLinks.linking)
-        }
-        router.get("/api/{spaceId}/lifecycles/all") { request, context in
-            let space = try await services.authorize(context, .lifecycleView)
-            let query = ResourceListing.standardQuery(QueryParameters(request), space: space, order: .name, byName: false)
-            return try await ResourceListing.all(Lifecycle.self, store: store, query: query, linking: SandboxLinks.linking)
-        }
-        router.get("/api/{spaceId}/lifecycles/{id}") { _, context in
-            let space = try await services.authorize(context, .lifecycleView)
-            return try JSONResponse.ok(SandboxLinks.linking(try await lifecycle(context, space: space, store: store)))
-        }
+        CollectionRoutes<Lifecycle>(
+            collection: "lifecycles", itemType: "Lifecycle", kind: "Lifecycle", permission: .lifecycleView,
+            order: .name, linking: SandboxLinks.linking
+        ).register(on: router, services: services)
         router.get("/api/{spaceId}/lifecycles/{id}/preview") { _, context in
             let space = try await services.authorize(context, .lifecycleView)
             let lifecycle = try await lifecycle(context, space: space, store: store)

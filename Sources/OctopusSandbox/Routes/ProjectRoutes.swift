@@ -7,19 +7,11 @@ import OctopusModel
 enum ProjectRoutes {
     static func register(on router: Router<SandboxRequestContext>, services: SandboxServices) {
         let store = services.store
-        router.get("/api/{spaceId}/projects") { request, context in
-            let space = try await services.authorize(context, .projectView)
-            let query = ResourceListing.standardQuery(QueryParameters(request), space: space, order: .name)
-            return try await ResourceListing.page(
-                Project.self, itemType: "Project", request: request, store: store, query: query,
-                template: "/api/\(space)/projects{?name,skip,ids,clone,take,partialName,clonedFromProjectId}",
-                linking: SandboxLinks.linking)
-        }
-        router.get("/api/{spaceId}/projects/all") { request, context in
-            let space = try await services.authorize(context, .projectView)
-            let query = ResourceListing.standardQuery(QueryParameters(request), space: space, order: .name)
-            return try await ResourceListing.all(Project.self, store: store, query: query, linking: SandboxLinks.linking)
-        }
+        CollectionRoutes<Project>(
+            collection: "projects", itemType: "Project", kind: "Project", permission: .projectView, order: .name,
+            byName: true, templateQuery: "{?name,skip,ids,clone,take,partialName,clonedFromProjectId}",
+            includesOne: false, linking: SandboxLinks.linking
+        ).register(on: router, services: services)
         router.get("/api/{spaceId}/projects/{id}") { _, context in
             let space = try await services.authorize(context, .projectView)
             return try JSONResponse.ok(SandboxLinks.linking(try await project(context, space: space, store: store)))

@@ -7,13 +7,11 @@ import OctopusModel
 enum ReleaseRoutes {
     static func register(on router: Router<SandboxRequestContext>, services: SandboxServices) {
         let store = services.store
-        router.get("/api/{spaceId}/releases") { request, context in
-            let space = try await services.authorize(context, .releaseView)
-            let query = ResourceListing.standardQuery(QueryParameters(request), space: space, order: .newestFirst, byName: false)
-            return try await ResourceListing.page(
-                Release.self, itemType: "Release", request: request, store: store, query: query,
-                template: "/api/\(space)/releases{?skip,ignoreChannelRules,take,ids}", linking: SandboxLinks.linking)
-        }
+        CollectionRoutes<Release>(
+            collection: "releases", itemType: "Release", kind: "Release", permission: .releaseView,
+            order: .newestFirst, templateQuery: "{?skip,ignoreChannelRules,take,ids}", includesAll: false,
+            linking: SandboxLinks.linking
+        ).register(on: router, services: services)
         router.post("/api/{spaceId}/releases") { request, context in
             let space = try await services.authorize(context, .releaseCreate)
             let command = try await JSONRequestBody.decode(CreateReleaseCommand.self, from: request)
@@ -23,12 +21,6 @@ enum ReleaseRoutes {
                 try db.createRelease(command, in: space, now: now, ignoreChannelRules: ignoreRules)
             }
             return try JSONResponse.created(SandboxLinks.linking(release))
-        }
-        router.get("/api/{spaceId}/releases/{id}") { _, context in
-            let space = try await services.authorize(context, .releaseView)
-            let release = try await ResourceListing.one(
-                Release.self, kind: "Release", id: try context.parameter("id"), space: space, store: store)
-            return try JSONResponse.ok(SandboxLinks.linking(release))
         }
         router.get("/api/{spaceId}/releases/{id}/snapshot-variables") { _, context in
             let space = try await services.authorize(context, .variableView)
