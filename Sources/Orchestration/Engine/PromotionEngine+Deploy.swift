@@ -22,13 +22,13 @@ extension PromotionEngine {
 
     /// `deploy`: creates the child deployments of the current stage — or of every stage when the plan is scheduled
     /// or not waited for (as the template's steps would) — and records each in the ledger first, so a repeated or
-    /// resumed deploy never creates a duplicate. Runs `whatif` first when the plan has not been previewed.
+    /// resumed deploy never creates a duplicate. Runs `whatif` first when a child to deploy has not been previewed.
     ///
     /// Requests per created child: 1 (`POST /deployments`), +1 when a stale snapshot is refreshed; a child the
     /// ledger knows costs nothing, one the ledger only saw claimed costs 1 (looking for it on the server).
     /// - Parameter progress: receives `stageStarted` and `deploymentCreated` events (not finished here).
     public func deploy(_ plan: PromotionPlan, progress: AsyncStream<ProgressEvent>.Continuation? = nil) async throws -> PromotionPlan {
-        var plan = plan.step < .previewed ? try await whatIf(plan) : plan
+        var plan = plan.children.contains(where: { $0.willDeploy && $0.preview == nil }) ? try await whatIf(plan) : plan
         let stages = plan.stageIndices
         let createAll = plan.schedule != nil || !plan.options.wait
         var indices: [Int] = []

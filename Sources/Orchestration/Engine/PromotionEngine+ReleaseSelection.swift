@@ -70,9 +70,13 @@ extension PromotionEngine {
         var currentFound = !needsCurrent
         var seen = Set<ReleaseID>()
         var pageLog = log
-        var exhausted = true
+        var exhausted = false
+        var read = 0
 
         try await client.deployments(projects: [child.project.id], environments: environments, taskState: .success).forEachPage { page in
+            read += page.items.count
+            // The last page: a destination not seen by now has no successful deployment at all.
+            if page.nextPageLink == nil && read >= page.totalResults { exhausted = true }
             var candidates: [ReleaseID] = []
             for deployment in page.items {
                 if !currentFound, deployment.environmentId == destination.id {
@@ -111,9 +115,7 @@ extension PromotionEngine {
                     pageLog.info("The release \(release.version) cannot be deployed to \(destination.name) yet; trying the next one.")
                 }
             }
-            let more = selection.release == nil || !currentFound
-            if !more { exhausted = false }
-            return more
+            return selection.release == nil || !currentFound
         }
         log = pageLog
         // The current release was not among the pages read before the selection: ask for it directly (1 request).

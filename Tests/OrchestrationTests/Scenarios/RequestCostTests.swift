@@ -1,0 +1,68 @@
+import Foundation
+import OctopusClient
+import OctopusModel
+import OctopusSandbox
+import Orchestration
+import Testing
+
+/// Request costs, counted by the sandbox (deterministic), with the calls the client sent for the details.
+@Suite(.serialized)
+struct RequestCostTests {
+    /// find on the sample's four children, Test → Staging: 2 shared lookups, 1 lifecycle preview, and per child
+    /// channels, one list of successful deployments, one release batch and one deployment template — no request per
+    /// task or per candidate.
+    @Test func findCost() async throws {
+        try await SandboxHarness.run { sandbox in
+            let engine = sandbox.engine()
+            let ((plan, served), sent) = try await sandbox.transport.counting {
+                try await sandbox.serverRequests { try await engine.find(try Sample.options("Staging")) }
+            }
+            #expect(plan.children.count == 4)
+            #expect(served == sent.count)
+            #expect(served == 2 + 1 + 4 * 4, "\(sent)")
+            #expect(!sent.contains { $0.contains("/api/tasks") })
+            #expect(!sent.contains { $0.range(of: #"/deployments/Deployments-\d+"#, options: .regularExpression) != nil })
+        }
+    }
+
+    /// B7: only the literal prefix before the first wildcard is sent as `searchByVersion`.
+    @Test func searchByVersionIsTheLiteralPrefix() async throws {
+        try await SandboxHarness.run { sandbox in
+            let (plan, sent) = try await sandbox.transport.counting {
+                try await sandbox.engine().find(try Sample.options("Test", pattern: "2021.1.0.1[34]", mode: .alwaysLatest))
+            }
+            #expect(plan.child("Web API")?.release?.version == "2021.1.0.14")
+            let searches = sent.filter { $0.contains("/releases?") && $0.contains("searchByVersion") }
+            #expect(searches.count == 4)
+            #expect(searches.allSatisfy { $0.contains("searchByVersion=2021.1.0.1&") || $0.hasSuffix("searchByVersion=2021.1.0.1") })
+        }
+    }
+
+    /// whatif: release, preview and process snapshot per deployed child; nothing for skipped children.
+    @Test func whatIfCost() async throws {
+        try await SandboxHarness.run { sandbox in
+            let engine = sandbox.engine()
+            let plan = try await engine.find(try Sample.options("Staging"))
+            let (previewed, served) = try await sandbox.serverRequests { try await engine.whatIf(plan) }
+            #expect(previewed.deployable.count == 4)
+            #expect(served == 3 * 4)
+        }
+    }
+
+    /// approve from the parent: the lookups, the release's deployments and their tasks in one batch, the task's
+    /// interruptions, and 2 per approver.
+    @Test func approveCost() async throws {
+        try await SandboxHarness.run { sandbox in
+            try await sandbox.approveParentInProdApproval()
+            let engine = sandbox.engine()
+            let plan = try await engine.find(try Sample.options("Staging") {
+                $0.parentProject = "Release Orchestration"
+                $0.parentRelease = "2021.1.0"
+                $0.approvalEnvironment = "Prod Approval"
+            })
+            let (approved, served) = try await sandbox.serverRequests { try await engine.approve(plan) }
+            #expect(approved.approvals?.approvers.count == 3)
+            #expect(served == 3 + 1 + 1 + 1 + 2 * 3)
+        }
+    }
+}
