@@ -14,8 +14,9 @@ REQUIREMENTS := conformance/requirements.txt
 VENV_STAMP := $(VENV)/.installed
 SPEC := ../shared/octopus-api/swagger-2021.2.4488.json
 
-# The promotion `make run` performs: the sample application, Test -> Staging, on the embedded sandbox.
-RUN_ARGS ?= sandbox serve
+# The promotion `make run` performs: the sample application, Test -> Staging, then wait, on the
+# embedded sandbox (the command line the client's PromoteCommand documents).
+RUN_ARGS ?= promote --projects "Database then Web API, Scheduling Service then Web UI" --from Test --to Staging
 
 .PHONY: run test build build-release system venv swift-test conformance bench
 
