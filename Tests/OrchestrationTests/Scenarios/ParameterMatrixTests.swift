@@ -136,3 +136,52 @@ struct ParameterMatrixTests {
         }
     }
 }
+
+extension ParameterMatrixTests {
+    /// Optional phases: with Test made optional in the component lifecycle, promoting to Staging looks in Test and,
+    /// walking back, Development; a release deployed only to Development qualifies.
+    @Test func optionalPhasesAreWalkedBack() async throws {
+        try await SandboxHarness.run { sandbox in
+            try await sandbox.server.store.write { db in
+                guard var lifecycle = try db.document(Lifecycle.self, id: SampleSeed.Lifecycles.component.rawValue) else { return }
+                if let test = lifecycle.phases.firstIndex(where: { $0.environmentIds.contains(SampleSeed.Environments.test) }) {
+                    lifecycle.phases[test].isOptionalPhase = true
+                }
+                try db.save(lifecycle)
+            }
+            let fix = try await sandbox.createRelease(SampleSeed.Projects.webAPI, version: "2021.1.0.16")
+            try #require(try await sandbox.deployToEnd(fix.id, to: SampleSeed.Environments.development).state == .success)
+            let plan = try await sandbox.engine().find(try Sample.options("Staging"))
+            let webAPI = try #require(plan.child("Web API"))
+            #expect(webAPI.sourceEnvironments.map(\.name) == ["Test", "Development"])
+            #expect(webAPI.release?.version == "2021.1.0.16")
+            #expect(webAPI.action == .deploy)
+        }
+    }
+
+    /// B8: the parent may be named in its own space (here the default space by name; one extra request), and an
+    /// unknown space is an error with the closest names.
+    @Test func parentSpaceIsResolvedByName() async throws {
+        try await SandboxHarness.run { sandbox in
+            try await sandbox.approveParentInProdApproval()
+            let engine = sandbox.engine()
+            var options = try Sample.options("Staging") {
+                $0.parentProject = "Release Orchestration"
+                $0.parentRelease = "2021.1.0"
+                $0.approvalEnvironment = "Prod Approval"
+                $0.parentSpace = "Default"
+            }
+            let approved = try await engine.approve(try await engine.find(options))
+            guard case .parentDeployment(_, _, _, _, let space, let link)? = approved.approvals?.source else {
+                Issue.record("expected approvals from the parent deployment")
+                return
+            }
+            #expect(space == SampleSeed.spaceID)
+            #expect(link.contains("/app#/Spaces-1/tasks/ServerTasks-"))
+            options.parentSpace = "Defualt"
+            await #expect(throws: OrchestrationError.notFound(kind: "space", name: "Defualt", suggestions: ["Default"])) {
+                try await engine.approve(try await engine.find(options))
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import OctopusModel
+@testable import Orchestration
+import Testing
+
+/// The wait loop's pure decisions.
+struct WaitDecisionTests {
+    /// B3: TimedOut ends a child like Failed and Canceled; the running states do not.
+    @Test(arguments: [
+        (TaskState.success, ChildOutcome.success), (.failed, .failed), (.canceled, .canceled), (.timedOut, .timedOut),
+    ])
+    func terminalStates(state: TaskState, outcome: ChildOutcome) {
+        #expect(PromotionEngine.outcome(of: state) == outcome)
+    }
+
+    @Test(arguments: [TaskState.queued, .executing, .cancelling])
+    func runningStates(state: TaskState) {
+        #expect(PromotionEngine.outcome(of: state) == nil)
+    }
+
+    /// Queued tasks scheduled for later are not polled through the night.
+    @Test func pauseUntilTheScheduledStart() {
+        let now = Date(timeIntervalSince1970: 1_000_000)
+        var queued = ServerTask()
+        queued.state = .queued
+        queued.queueTime = now.addingTimeInterval(3600)
+        var running = ServerTask()
+        running.state = .executing
+        #expect(PromotionEngine.pause(before: [queued], now: now, pollInterval: .seconds(5)) == .seconds(3600))
+        #expect(PromotionEngine.pause(before: [queued, running], now: now, pollInterval: .seconds(5)) == .seconds(5))
+        queued.queueTime = now.addingTimeInterval(-10)
+        #expect(PromotionEngine.pause(before: [queued], now: now, pollInterval: .seconds(5)) == .seconds(5))
+    }
+}
