@@ -7,7 +7,7 @@ extension SandboxError: HTTPResponseError {
     /// The HTTP status Octopus uses for this kind of failure.
     public var status: HTTPResponse.Status {
         switch self {
-        case .routeNotFound, .resourceNotFound: .notFound
+        case .routeNotFound, .resourceNotFound, .notFound: .notFound
         case .unauthorized: .unauthorized
         case .forbidden: .forbidden
         case .badRequest, .validation: .badRequest
@@ -29,6 +29,8 @@ extension SandboxError: HTTPResponseError {
             return OctopusErrorBody(
                 errorMessage: "The resource you requested was not found.",
                 errors: ["The \(kind) '\(id)' was not found. List the collection to see which ids exist."])
+        case .notFound(let message, let detail):
+            return OctopusErrorBody(errorMessage: message, errors: [detail])
         case .unauthorized:
             return OctopusErrorBody(
                 errorMessage: "You must be logged in to perform this action. Please provide a valid API key or log in again.")

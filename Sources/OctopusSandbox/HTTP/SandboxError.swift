@@ -8,6 +8,8 @@ public enum SandboxError: Error, Sendable, Equatable {
     case routeNotFound(path: String)
     /// A resource id (or slug/name/version) that does not exist (404).
     case resourceNotFound(kind: String, id: String)
+    /// A 404 with a message of its own (Octopus words some 404s specifically).
+    case notFound(message: String, detail: String)
     /// Missing or invalid credentials (401).
     case unauthorized
     /// The caller lacks a permission (403).

@@ -56,16 +56,25 @@ enum UserRoutes {
             }
             return try JSONResponse.ok(spaces.map(SandboxLinks.linking))
         }
+        router.get("/api/{spaceId}/teammembership") { request, context in
+            let space = try await services.authorize(context, .teamView)
+            return try JSONResponse.ok(try await teamMembership(request, store: store).filter { $0.spaceId == space })
+        }
         router.get("/api/teammembership") { request, context in
             _ = try services.authenticate(context)
-            guard let userID = QueryParameters(request).string("userId") else {
-                throw SandboxError.badRequest(message: "No userId parameter was provided.")
-            }
-            guard try await store.document(User.self, id: userID) != nil else {
-                throw SandboxError.resourceNotFound(kind: "User", id: userID)
-            }
-            return try JSONResponse.ok(try await memberships(of: UserID(userID), request: request, store: store))
+            return try JSONResponse.ok(try await teamMembership(request, store: store))
         }
+    }
+
+    /// `teammembership?userId=`: 400 without a user id, 404 for an unknown user (Octopus's messages).
+    private static func teamMembership(_ request: Request, store: SandboxStore) async throws -> [TeamMembership] {
+        guard let userID = QueryParameters(request).string("userId") else {
+            throw SandboxError.badRequest(message: "No userId parameter was provided.")
+        }
+        guard try await store.document(User.self, id: userID) != nil else {
+            throw SandboxError.notFound(message: "User was not found.", detail: "No user has the id '\(userID)'.")
+        }
+        return try await memberships(of: UserID(userID), request: request, store: store)
     }
 
     private static func user(_ context: SandboxRequestContext, _ store: SandboxStore) async throws -> User {
