@@ -41,6 +41,10 @@ extension Database {
         guard let version = command.version?.trimmingCharacters(in: .whitespaces), !version.isEmpty else {
             throw SandboxError.validation(["Please provide a version number for the release."])
         }
+        // The API description caps ReleaseResource.Version at 349 characters (conformance finding).
+        guard version.count <= 349 else {
+            throw SandboxError.validation(["The field Version must be a string with a maximum length of 349."])
+        }
         guard ChannelVersionRules.Version(version) != nil else {
             throw SandboxError.validation([
                 "The release number '\(version)' does not appear to be a valid version number. Please use a format like 1.0.0 or 1.0.0-beta."
