@@ -169,7 +169,7 @@ extension PromotionEngine {
             // B16: guided failure needs a decision (retry, ignore, fail) that approvals do not give.
             if interruption.isGuidedFailure { leave("Guided failure needs a person to decide; it is never answered automatically."); continue }
             guard plan.options.autoApprove else { leave("Auto-approval is off. Unless someone approves it, the deployment waits until the timeout."); continue }
-            guard let approvals = plan.approvals else { leave("No approvals were collected for this plan (run approve). Unless someone approves it, the deployment waits until the timeout."); continue }
+            guard let approvals = plan.approvals else { leave("No approvals were collected for this plan: approve it, or name a parent release to take approvals from. Unless someone approves it, the deployment waits until the timeout."); continue }
             if let why = approvals.mismatch(for: child) { leave(why); continue }
             guard interruption.canTakeResponsibility else {
                 leave("The API key's user may not take responsibility for this manual intervention; give it the permission (membership of a responsible team) to use auto-approval.")
