@@ -185,3 +185,33 @@ extension ParameterMatrixTests {
         }
     }
 }
+
+extension ParameterMatrixTests {
+    /// A required prompted variable without a default (Database's migration mode, emptied in the release's variable
+    /// snapshot) needs a value: whatif fails naming it and the line to add; with the line it passes.
+    @Test func missingRequiredPromptedVariable() async throws {
+        try await SandboxHarness.run { sandbox in
+            let release = try #require(SampleSeed.releaseID(project: SampleSeed.Projects.database, version: "2021.1.0.10"))
+            try await sandbox.server.store.write { db in
+                guard let snapshotId = try db.document(Release.self, id: release.rawValue)?.projectVariableSetSnapshotId,
+                      var snapshot = try db.document(VariableSet.self, id: snapshotId) else { return }
+                for index in snapshot.variables.indices where snapshot.variables[index].name == "Database.MigrationMode" {
+                    snapshot.variables[index].value = ""
+                }
+                try db.save(snapshot)
+            }
+            let engine = sandbox.engine()
+            let options = PromotionOptions(application: Application(sequential: ["Database"]), destination: "Staging")
+            let plan = try await engine.find(options)
+            await #expect(throws: OrchestrationError.missingPromptedVariable(project: "Database", variable: "Database.MigrationMode")) {
+                try await engine.whatIf(plan)
+            }
+            var withValue = options
+            withValue.promptedVariables = [PromptedVariable(name: "Database.MigrationMode", value: "Offline")]
+            let finished = try await engine.promote(withValue)
+            #expect(finished.child("Database")?.outcome == .success)
+            let deployment = try await sandbox.client.deployment(try #require(finished.child("Database")?.deployment?.deploymentId))
+            #expect(Array(deployment.formValues.values) == ["Offline"])
+        }
+    }
+}
