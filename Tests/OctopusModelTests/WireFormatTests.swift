@@ -51,8 +51,18 @@ struct WireFormatTests {
         #expect(sample.isSubset(of: keys), "missing: \(sample.subtracting(keys))")
         let json = String(decoding: try OctopusJSON.encode(release), as: UTF8.self)
         #expect(json.contains(#""Assembled":"1970-01-01T00:00:00.000+00:00""#))
-        #expect(json.contains(##""WorkItems":[{"Id":"#1"}]"##))
+        #expect(json.contains(##""Id":"#1""##))
         #expect(try OctopusJSON.decode(Release.self, from: OctopusJSON.encode(release)) == release)
+    }
+
+    @Test func unsetValuesAreWrittenAsNull() throws {
+        let space = Space(id: "Spaces-1", name: "Default", description: nil)
+        let object = try #require(try JSONSerialization.jsonObject(with: OctopusJSON.encode(space)) as? [String: Any])
+        #expect(object["Description"] is NSNull)
+        #expect(object["LastModifiedOn"] is NSNull)
+        #expect(object["Slug"] is NSNull)
+        let decoded = try OctopusJSON.decode(Space.self, from: OctopusJSON.encode(space))
+        #expect(decoded == space)
     }
 
     @Test func decodesASpaceAsTheServerSendsIt() throws {
@@ -86,7 +96,8 @@ struct WireFormatTests {
             from: Data(#"{"ErrorMessage":"There was a problem with your request.","Errors":["a","b"],"FullException":"trace","HelpText":"h","Details":{"k":"v"}}"#.utf8))
         #expect(full.errors == ["a", "b"])
         #expect(full.details == ["k": "v"])
-        #expect(try Self.keys(OctopusErrorBody(errorMessage: "x")) == ["ErrorMessage", "Errors"])
+        #expect(try Self.keys(OctopusErrorBody(errorMessage: "x"))
+            == ["ErrorMessage", "Errors", "FullException", "Details", "HelpText", "HelpLink"])
     }
 
     @Test func propertyBagsKeepPlainStringsAndDropSensitiveValues() throws {
