@@ -14,6 +14,8 @@ public struct SandboxServices: Sendable {
     public let statistics: RequestStatistics
     /// Injected latency and failures (`--latency`, `--fail-rate`, `--reset-rate`).
     public let faults: FaultInjector
+    /// Totals of large lists, valid until the next write.
+    let countCache = CountCache()
 
     public init(store: SandboxStore, clock: any SandboxClock, configuration: SandboxConfiguration) {
         self.store = store

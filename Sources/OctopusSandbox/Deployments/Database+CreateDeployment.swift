@@ -108,6 +108,9 @@ extension Database {
             links: ServerTask.links(taskID, space: space))
         run.apply(to: &task, now: now)
         try insert(task)
+        try execute(
+            sql: "UPDATE tasks SET environmentId = ?, tenantId = ? WHERE id = ?",
+            arguments: [environment.id.rawValue, body.tenantId?.rawValue, taskID.rawValue])
         let stored = StoredTaskRun(taskId: taskID, deploymentId: deploymentID, queueKey: StoredTaskRun.queueKey(for: deployment), run: run)
         try saveTaskRun(stored)
         let context = DeploymentContext(deployment: deployment, release: release, project: project, environment: environment)

@@ -35,6 +35,11 @@ struct SandboxTrafficMiddleware: RouterMiddleware {
                 status: .badGateway, headers: headers,
                 body: .init(byteBuffer: ByteBuffer(string: "<html><body><h1>502 Bad Gateway</h1></body></html>")))
         case .reset:
+            // A write's connection drops after the server acted on it: the response is lost, the
+            // ambiguous case a client must recover from without repeating the write.
+            if request.method != .get, request.method != .head {
+                _ = try? await next(request, context)
+            }
             if let channel = context.channel {
                 channel.close(promise: nil)
             }

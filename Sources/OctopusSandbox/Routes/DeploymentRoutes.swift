@@ -23,8 +23,8 @@ enum DeploymentRoutes {
             if let states = try TaskRoutes.states(parameters, name: "taskState") {
                 query.add(taskStateCondition(states))
             }
-            return try await ResourceListing.page(
-                Deployment.self, itemType: "Deployment", request: request, store: services.store, query: query, template: template)
+            return try await services.cachedPage(
+                Deployment.self, itemType: "Deployment", request: request, query: query, template: template)
         }
         router.get("/api/{spaceId}/deployments/{id}") { _, context in
             let space = try await services.authorize(context, .deploymentView)
@@ -54,9 +54,9 @@ enum DeploymentRoutes {
             let release = try await ResourceListing.one(Release.self, kind: "Release", id: try context.parameter("id"), space: space, store: services.store)
             try await services.catchUp()
             let query = DocumentQuery([.equals("releaseId", release.id.databaseValue)])
-            return try await ResourceListing.page(
-                Deployment.self, itemType: "Deployment", request: request, store: services.store, query: query,
-                template: "/api/\(space)/releases/\(release.id)/deployments{?skip,take}", linking: { $0 })
+            return try await services.cachedPage(
+                Deployment.self, itemType: "Deployment", request: request, query: query,
+                template: "/api/\(space)/releases/\(release.id)/deployments{?skip,take}")
         }
         router.get("/api/{spaceId}/releases/{id}/deployments/template") { _, context in
             let space = try await services.authorize(context, .deploymentView)

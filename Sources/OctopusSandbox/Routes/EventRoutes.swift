@@ -12,10 +12,9 @@ enum EventRoutes {
                 let parameters = QueryParameters(request)
                 let spaces = try await services.listedSpaces(context, scoped: scoped, .eventView, parameters: parameters)
                 let query = try eventQuery(parameters, spaces: spaces)
-                return try await ResourceListing.page(
-                    Event.self, itemType: "Event", request: request, store: services.store, query: query,
-                    template: "\(scoped ? "/api/\(spaces.first?.rawValue ?? "")" : "/api")/events{?skip,regarding,regardingAny,user,users,projects,environments,eventCategories,from,to,take,ids,spaces}",
-                    linking: { $0 })
+                return try await services.cachedPage(
+                    Event.self, itemType: "Event", request: request, query: query,
+                    template: "\(scoped ? "/api/\(spaces.first?.rawValue ?? "")" : "/api")/events{?skip,regarding,regardingAny,user,users,projects,environments,eventCategories,from,to,take,ids,spaces}")
             }
             router.get("\(prefix)/events/categories") { _, context in
                 _ = try context.authenticatedUser()

@@ -14,10 +14,10 @@ enum TaskRoutes {
                 let spaces = try await services.listedSpaces(context, scoped: scoped, .taskView, parameters: parameters)
                 let query = try taskQuery(parameters, spaces: spaces)
                 let now = services.clock.now
-                return try await ResourceListing.page(
-                    ServerTask.self, itemType: "Task", request: request, store: services.store, query: query,
+                return try await services.cachedPage(
+                    ServerTask.self, itemType: "Task", request: request, query: query,
                     template: "\(scoped ? "/api/\(spaces.first?.rawValue ?? "")" : "/api")/tasks{?skip,active,environment,tenant,project,name,states,hasPendingInterruptions,take,ids,spaces}",
-                    linking: { $0.refreshed(now: now) })
+                    transform: { $0.refreshed(now: now) })
             }
             router.get("\(prefix)/tasks/{id}") { _, context in
                 let task = try await find(context, scoped: scoped, services: services)
@@ -85,25 +85,13 @@ enum TaskRoutes {
         if try parameters.boolean("active") == true || parameters.boolean("running") == true {
             query.add("state", oneOf: [TaskState.queued, .executing, .cancelling].map(\.rawValue))
         }
-        if let environments = parameters.list("environment") {
-            query.add(deploymentCondition(column: "environmentId", values: environments))
-        }
-        if let tenants = parameters.list("tenant") {
-            query.add(deploymentCondition(column: "tenantId", values: tenants))
-        }
+        query.add("environmentId", oneOf: parameters.list("environment"))
+        query.add("tenantId", oneOf: parameters.list("tenant"))
         if let pending = try parameters.boolean("hasPendingInterruptions") {
             query.add(.sql(
                 "\(pending ? "" : "NOT ")EXISTS (SELECT 1 FROM interruptions i WHERE i.taskId = tasks.id AND i.isPending = 1)", []))
         }
         return query
-    }
-
-    /// Tasks whose deployment has `column` in `values`.
-    private static func deploymentCondition(column: String, values: [String]) -> DocumentQuery.Condition {
-        let placeholders = Array(repeating: "?", count: values.count).joined(separator: ",")
-        return .sql(
-            "EXISTS (SELECT 1 FROM deployments d WHERE d.id = tasks.deploymentId AND d.\(column) IN (\(placeholders)))",
-            values.map(\.databaseValue))
     }
 }
 

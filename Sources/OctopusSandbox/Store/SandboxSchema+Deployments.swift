@@ -29,6 +29,31 @@ extension SandboxSchema {
                 table.column("content", .blob).notNull()
             }
         }
+        registerTaskEnvironmentMigration(&migrator)
+    }
+
+    /// Tasks carry their deployment's environment and tenant in columns of their own (not in the
+    /// document: Octopus's task JSON has no such fields), so the step template's hot query
+    /// (`tasks?project=&environment=&states=Success`) is one index range.
+    static func registerTaskEnvironmentMigration(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("deployments-v2-task-environment") { db in
+            try db.execute(sql: "ALTER TABLE tasks ADD COLUMN environmentId TEXT COLLATE NOCASE")
+            try db.execute(sql: "ALTER TABLE tasks ADD COLUMN tenantId TEXT COLLATE NOCASE")
+            try db.execute(sql: """
+                UPDATE tasks SET
+                  environmentId = (SELECT d.environmentId FROM deployments d WHERE d.id = tasks.deploymentId),
+                  tenantId = (SELECT d.tenantId FROM deployments d WHERE d.id = tasks.deploymentId)
+                """)
+            // Every list filters by space too: ending the indexes with spaceId (and the task name)
+            // lets TotalResults be counted from the index alone, without reading documents.
+            try db.execute(sql: "CREATE INDEX tasks_project_environment_state ON tasks(projectId, environmentId, state, spaceId, name)")
+            try db.execute(sql: "CREATE INDEX tasks_environment_space ON tasks(environmentId, spaceId)")
+            try db.execute(sql: "CREATE INDEX tasks_state_space ON tasks(state, spaceId)")
+            try db.execute(sql: "CREATE INDEX deployments_project_environment_space ON deployments(projectId, environmentId, spaceId)")
+            try db.execute(sql: "CREATE INDEX deployments_environment_space ON deployments(environmentId, spaceId)")
+            try db.execute(sql: "CREATE INDEX deployments_channel_space ON deployments(channelId, spaceId)")
+            try db.execute(sql: "CREATE INDEX deployments_release_space ON deployments(releaseId, spaceId)")
+        }
     }
 
     /// The document tables of deployment results.
