@@ -215,3 +215,29 @@ extension ParameterMatrixTests {
         }
     }
 }
+
+extension ParameterMatrixTests {
+    /// §5.27: Web UI's variables change after its release; whatif reports the stale snapshot, and deploy refreshes it
+    /// only when asked. (Refreshing itself is not tested here: the sandbox does not serve
+    /// `POST releases/{id}/snapshot-variables` yet.)
+    @Test(arguments: [false])
+    func staleSnapshots(refresh: Bool) async throws {
+        try await SandboxHarness.run { sandbox in
+            try await sandbox.server.store.write { db in
+                let id = VariableSetID(project: SampleSeed.Projects.webUI).rawValue
+                guard var variables = try db.document(VariableSet.self, id: id), !variables.variables.isEmpty else { return }
+                variables.variables[0].value = "changed after the release"
+                try db.save(variables)
+            }
+            let wes = try sandbox.person(SampleSeed.webAdminAPIKey)
+            let engine = sandbox.engine(onSleep: { try await wes.approvePending() })
+            let options = PromotionOptions(application: Application(sequential: ["Web UI"]), destination: "Staging", refreshSnapshots: refresh)
+            let plan = try await engine.whatIf(try await engine.find(options))
+            #expect(plan.child("Web UI")?.preview?.snapshotIsStale == true)
+            let (deployed, sent) = try await sandbox.transport.counting { try await engine.deploy(plan) }
+            #expect(sent.contains { $0.hasPrefix("POST") && $0.hasSuffix("/snapshot-variables") } == refresh)
+            #expect(deployed.child("Web UI")?.preview?.snapshotRefreshed == refresh)
+            #expect(try await engine.wait(deployed).child("Web UI")?.outcome == .success)
+        }
+    }
+}
