@@ -150,7 +150,7 @@ import Testing
 
     @Test func creatingDeploymentsUnderFaultsNeverCreatesADuplicate() async throws {
         let faulty = SandboxConfiguration(seed: .sample, failRate: 0.2, resetRate: 0.2, randomSeed: 11)
-        try await Self.withClient(faulty) { client, _, _ in
+        try await Self.withClient(faulty) { client, transport, server in
             var created: [(Deployment, Int)] = []
             for project in try await client.allProjects() {
                 guard let release = try await client.projectReleases(project.id).first() else { continue }
@@ -162,6 +162,11 @@ import Testing
                 created.append((deployment, before))
             }
             #expect(created.count >= 3)
+            // The seeded faults hit the creates: some POSTs lost their response (the sandbox drops a
+            // write's connection after acting on it) and were resolved by the search (take=30).
+            let searches = await transport.requests.filter { $0.url.query?.contains("take=30") == true }.count
+            #expect(searches >= 1, "faults reached POST /deployments")
+            #expect(server.services.statistics.count("POST", "/api/{spaceId}/deployments") <= created.count + searches)
             for (deployment, before) in created {
                 let now = try await client.releaseDeployments(deployment.releaseId).all().filter { $0.environmentId == deployment.environmentId }
                 #expect(now.count == before + 1, "exactly one new deployment of \(deployment.releaseId) to \(deployment.environmentId)")
