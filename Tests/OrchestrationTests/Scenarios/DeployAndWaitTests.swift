@@ -66,6 +66,36 @@ struct DeployAndWaitTests {
         }
     }
 
+    /// A run that stopped between claiming and recording (the POST may or may not have happened): the next deploy
+    /// looks on the server first — and finds the deployment instead of creating a second one, or creates it when
+    /// there is none.
+    @Test(arguments: [true, false])
+    func claimWithoutOutcomeIsLookedUpFirst(deploymentWasCreated: Bool) async throws {
+        try await SandboxHarness.run { sandbox in
+            let ledger = InMemoryDeploymentLedger()
+            let engine = sandbox.engine(ledger: ledger)
+            let plan = try await engine.whatIf(try await engine.find(PromotionOptions(application: Application(sequential: ["Scheduling Service"]), destination: "Staging")))
+            let child = try #require(plan.child("Scheduling Service"))
+            let release = try #require(child.release)
+            let key = LedgerKey(planId: plan.id, projectId: child.project.id.rawValue, releaseId: release.id.rawValue, environmentId: plan.destination.id.rawValue)
+            #expect(try await ledger.claim(key, at: sandbox.clock.now) == nil)
+            var earlier: Deployment?
+            if deploymentWasCreated {
+                earlier = try await sandbox.client.createDeployment(Deployment(releaseId: release.id, environmentId: plan.destination.id))
+            }
+            let (deployed, sent) = try await sandbox.transport.counting { try await engine.deploy(plan) }
+            let posts = sent.filter { $0.hasPrefix("POST") }
+            #expect(posts.count == (deploymentWasCreated ? 0 : 1))
+            if let earlier {
+                #expect(deployed.child("Scheduling Service")?.deployment?.deploymentId == earlier.id)
+                #expect(deployed.child("Scheduling Service")?.deployment?.wasAlreadyCreated == true)
+            }
+            #expect(try await ledger.entries(planId: plan.id).first?.isCreated == true)
+            let all = try await sandbox.client.deployments(projects: [SampleSeed.Projects.schedulingService], environments: [SampleSeed.Environments.staging]).all()
+            #expect(all.count == 1)
+        }
+    }
+
     /// Each poll costs at most 2 requests for the whole application while nothing waits on an interruption.
     @Test func pollCost() async throws {
         try await SandboxHarness.run { sandbox in
