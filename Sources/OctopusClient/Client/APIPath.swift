@@ -43,11 +43,16 @@ public struct APIPath: Sendable, Hashable, CustomStringConvertible {
         self.query = (components.queryItems ?? []).map { QueryItem($0.name, $0.value ?? "") }
     }
 
-    /// A copy with `name` set to `value` (replacing an existing parameter of that name).
+    /// A copy with `name` set to `value` (in place of an existing parameter of that name).
     public func setting(_ name: String, _ value: String) -> APIPath {
         var copy = self
-        copy.query.removeAll { $0.name.caseInsensitiveCompare(name) == .orderedSame }
-        copy.query.append(QueryItem(name, value))
+        var replaced = false
+        copy.query = query.compactMap { item in
+            guard item.name.caseInsensitiveCompare(name) == .orderedSame else { return item }
+            defer { replaced = true }
+            return replaced ? nil : QueryItem(item.name, value)
+        }
+        if !replaced { copy.query.append(QueryItem(name, value)) }
         return copy
     }
 
