@@ -46,7 +46,9 @@ extension PromotionEngine {
                 continue
             }
             let ids = active.compactMap { plan.children[$0].deployment?.taskId }
-            let tasks = Dictionary(try await client.tasks(ids: ids).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            var tasks = Dictionary(try await client.tasks(ids: ids).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            // A task missing from the batch is asked for by id, so a vanished task is an error, not an endless wait.
+            for id in ids where tasks[id] == nil { tasks[id] = try await client.task(id) }
             let now = clock.now()
             for index in active {
                 guard let taskId = plan.children[index].deployment?.taskId, let task = tasks[taskId] else { continue }
@@ -185,7 +187,8 @@ extension PromotionEngine {
                     "Instructions": nil, "Notes": Self.approvalNotes(approvals, approver: approver), "Result": "Proceed",
                 ])
                 progress?.yield(.approvalSubmitted(project: name, title: interruption.title, approver: approver.username))
-            } catch let error as OctopusClientError where error.isPermission {
+            } catch let error as OctopusClientError where (400..<500).contains(error.status ?? 0) {
+                // Refused (no permission) or already answered by someone else meanwhile: report it and keep waiting.
                 leave("The server refused the approval: \(error.description)")
             }
         }
