@@ -159,6 +159,16 @@ struct HTTPConventionTests {
         }
     }
 
+    @Test func headAnswersLikeGetWithoutABody() async throws {
+        try await withSampleSandbox { http in
+            let head = try await http.send("HEAD", "/api/Spaces-1/projects")
+            #expect(head.status == 200)
+            #expect(head.body.isEmpty)
+            let missing = try await http.send("HEAD", "/api/Spaces-1/projects/Projects-999")
+            #expect(missing.status == 404)
+        }
+    }
+
     @Test func releasesByVersionAndChannelSearch() async throws {
         try await withSampleSandbox { http in
             let release = try await http.get("/api/Spaces-1/projects/Projects-3/releases/2021.1.0.14").decode(Release.self)

@@ -11,7 +11,7 @@ struct SandboxAuthenticator: Sendable {
 
     /// The API key the request carries, if any. Never logged or echoed.
     static func apiKey(in request: Request) -> (key: String, scheme: String)? {
-        if let header = request.headers[.octopusAPIKey]?.trimmingCharacters(in: .whitespaces), !header.isEmpty {
+        if let header = request.headers[named: "X-Octopus-ApiKey"]?.trimmingCharacters(in: .whitespaces), !header.isEmpty {
             return (header, "ApiKey")
         }
         if let query = QueryParameters(request).string("apikey") {

@@ -24,7 +24,7 @@ struct SandboxRequestRewriter: Sendable {
     func rewrite(_ request: Request, defaultSpace: () async throws -> SpaceID?) async throws -> Request {
         var head = request.head
         var changed = false
-        if head.method == .post, let override = head.headerFields[.methodOverride] {
+        if head.method == .post, let override = head.headerFields[named: "X-HTTP-Method-Override"] {
             guard let method = HTTPRequest.Method(override.trimmingCharacters(in: .whitespaces).uppercased()),
                 [.put, .delete, .patch, .get, .post].contains(method)
             else {
@@ -56,9 +56,9 @@ struct SandboxRequestRewriter: Sendable {
     }
 }
 
-extension HTTPField.Name {
-    /// `X-HTTP-Method-Override`.
-    static var methodOverride: Self { .init("X-HTTP-Method-Override")! }
-    /// `X-Octopus-ApiKey`.
-    static var octopusAPIKey: Self { .init("X-Octopus-ApiKey")! }
+extension HTTPFields {
+    /// A header's value by name; nil when absent (or when `name` is not a valid field name).
+    subscript(named name: String) -> String? {
+        HTTPField.Name(name).flatMap { self[$0] }
+    }
 }
