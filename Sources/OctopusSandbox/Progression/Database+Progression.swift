@@ -6,7 +6,9 @@ extension Database {
     /// A deployment as the dashboard and progression show it.
     func dashboardItem(_ deployment: Deployment, version: String? = nil, now: Date) throws -> DashboardItem {
         let task = try deployment.taskId.flatMap { try document(ServerTask.self, id: $0.rawValue) }?.refreshed(now: now)
-        let releaseVersion = try version ?? document(Release.self, id: deployment.releaseId.rawValue)?.version ?? ""
+        let releaseVersion = try version
+            ?? String.fetchOne(self, sql: "SELECT version FROM releases WHERE id = ?", arguments: [deployment.releaseId.rawValue])
+            ?? ""
         let space = deployment.spaceId?.rawValue ?? ""
         return DashboardItem(
             id: deployment.id, projectId: deployment.projectId, environmentId: deployment.environmentId,
@@ -70,6 +72,8 @@ extension Database {
         }
         let releases = try documents(
             Release.self, DocumentQuery([.equals("projectId", project.id.databaseValue)]), skip: 0, take: releaseHistoryCount)
+        // Phases depend only on the channel: evaluate them once per channel, not per release.
+        var phasesByChannel: [ChannelID: (phases: [Phase], catalogue: [DeploymentEnvironment])] = [:]
         let progressions = try releases.map { release in
             var byEnvironment: [String: [DashboardItem]] = [:]
             for environment in all {
@@ -84,7 +88,14 @@ extension Database {
             }
             return ReleaseProgression(
                 release: release, channel: channels.first { $0.id == release.channelId }, deployments: byEnvironment,
-                nextDeployments: try promotion(of: release).next)
+                nextDeployments: try {
+                    let resolved = try phasesByChannel[release.channelId] ?? effectivePhases(of: release)
+                    phasesByChannel[release.channelId] = resolved
+                    return ReleasePromotion(
+                        phases: resolved.phases, catalogue: resolved.catalogue,
+                        successful: try successfulEnvironments(of: release.id)
+                    ).next
+                }())
         }
         return ProjectProgression(
             environments: all, channelEnvironments: channelEnvironments, releases: progressions,
