@@ -28,6 +28,9 @@ struct PromotionTarget: Sendable {
         guard let server else {
             if flags.apiKey != nil { throw PromoteUsageError.apiKeyWithoutServer }
             let sandbox = try await SandboxServer.start(SandboxConfiguration(seed: .sample, speed: sandboxSpeed))
+            // Said on stderr so people can act on the sample's manual interventions meanwhile
+            // (e.g. `conductor` or curl with Wes Admin's sandbox key for the Web Admin approvals).
+            StandardError.write("Using the embedded sandbox at \(sandbox.baseURL.absoluteString) (sample application, tasks \(Int(sandboxSpeed))x faster).")
             do {
                 let connection = try OctopusConnection(server: sandbox.baseURL.absoluteString, apiKey: APIKey(SampleSeed.releaseConductorAPIKey), space: space)
                 let client = try await OctopusClient.connect(connection)
