@@ -25,6 +25,20 @@ struct DeployAndWaitTests {
         }
     }
 
+    /// Children of one stage deploy together: both deployments exist before either finishes.
+    @Test func oneStageDeploysConcurrently() async throws {
+        try await SandboxHarness.run { sandbox in
+            let options = PromotionOptions(application: try Application(parsing: "Scheduling Service, Database"), destination: "Staging")
+            let (plan, events) = try await collectingEvents { progress in try await sandbox.engine().promote(options, progress: progress) }
+            #expect(plan.children.map(\.project.name) == ["Scheduling Service", "Database"])  // plan order
+            #expect(events.first == .stageStarted(stage: 0, projects: ["Scheduling Service", "Database"]))
+            let created = events.indices.filter { if case .deploymentCreated = events[$0] { true } else { false } }
+            let firstFinish = try #require(events.firstIndex { if case .finished = $0 { true } else { false } })
+            #expect(created.count == 2 && created.allSatisfy { $0 < firstFinish })
+            #expect(plan.children.allSatisfy { $0.outcome == .success })
+        }
+    }
+
     /// B1: the timeout's cancel is really sent; B3-like terminal outcome; later stages stop.
     @Test func waitTimeoutCancelsTheChild() async throws {
         try await SandboxHarness.run { sandbox in
