@@ -241,3 +241,27 @@ extension ParameterMatrixTests {
         }
     }
 }
+
+extension ParameterMatrixTests {
+    /// B5: Redeploy with nothing in the destination falls back to the channel, and says why truthfully.
+    @Test func redeployWithoutADeploymentFallsBackTruthfully() async throws {
+        try await SandboxHarness.run { sandbox in
+            let plan = try await sandbox.engine().find(try Sample.options("Staging", mode: .redeploy))
+            let webAPI = try #require(plan.child("Web API"))
+            #expect(webAPI.messages.contains(PlanMessage(.info, "Web API has no successful deployment in Staging in channel Default; looking for the newest release in channel Default instead.")))
+            #expect(webAPI.release?.version == "2021.1.0.15")
+            #expect(!webAPI.messages.contains { $0.text.contains("optional") })
+        }
+    }
+
+    /// B6: an explicit source without a qualifying deployment falls back to the channel, with a message that says so.
+    @Test func explicitSourceFallbackSaysSo() async throws {
+        try await SandboxHarness.run { sandbox in
+            let plan = try await sandbox.engine().find(try Sample.options("Staging") { $0.source = "Production" })
+            let webAPI = try #require(plan.child("Web API"))
+            #expect(webAPI.sourceEnvironments.map(\.name) == ["Production"])
+            #expect(webAPI.messages.contains(PlanMessage(.info, "No successful deployment in the given source environment qualified; looking for the newest release in channel Default instead.")))
+            #expect(webAPI.release?.version == "2021.1.0.15")
+        }
+    }
+}
