@@ -47,6 +47,14 @@ struct PromoteEndToEndTests {
         #expect(run.standardError.contains("Database: "), "progress goes to stderr")
     }
 
+    @Test("a child still waiting on an intervention at --timeout is cancelled and the exit status is 124")
+    func waitTimeout() throws {
+        let run = try PromoteRun(["--project", "Web API", "--from", "Test", "--to", "Staging", "--timeout", "2s"])
+        #expect(run.status == 124, "stderr: \(run.standardError)")
+        #expect(run.standardOutput.contains("cancelled after wait timeout"))
+        #expect(run.standardError.contains("waiting on manual intervention 'Web Admin Approval'"))
+    }
+
     @Test("--save-notes writes the notes file and announces it as an artifact")
     func saveNotes() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("promote-notes-\(UUID().uuidString)")
