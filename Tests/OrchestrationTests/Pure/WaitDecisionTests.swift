@@ -32,3 +32,25 @@ struct WaitDecisionTests {
         #expect(PromotionEngine.pause(before: [queued], now: now, pollInterval: .seconds(5)) == .seconds(5))
     }
 }
+
+/// B16: which answered interruptions count as approvals.
+struct ApprovalCountingTests {
+    static func interruption(type: String = "ManualIntervention", title: String = "QA Approval", pending: Bool = false, values: [String: String?], guidance: Bool = false) -> Interruption {
+        Interruption(title: title, type: type, isPending: pending, form: Form(values: values, elements: guidance ? [FormElement(name: "Guidance")] : [FormElement(name: "Result")]))
+    }
+
+    @Test func onlyProceededManualInterventionsCount() {
+        #expect(Self.interruption(values: ["Result": "Proceed"]).isProceededManualIntervention)
+        #expect(Self.interruption(values: ["Result": "proceed"]).isProceededManualIntervention)
+        #expect(!Self.interruption(values: ["Result": "Abort"]).isProceededManualIntervention)
+        #expect(!Self.interruption(pending: true, values: ["Result": nil]).isProceededManualIntervention)
+        #expect(!Self.interruption(type: "GuidedFailure", title: "Deploy requires failure guidance", values: ["Guidance": "Retry"], guidance: true).isProceededManualIntervention)
+    }
+
+    @Test func guidedFailureIsRecognised() {
+        #expect(Self.interruption(type: "GuidedFailure", values: [:]).isGuidedFailure)
+        #expect(Self.interruption(type: "", title: "Deploy Web API requires failure guidance", values: [:]).isGuidedFailure)
+        #expect(Self.interruption(type: "", values: [:], guidance: true).isGuidedFailure)
+        #expect(!Self.interruption(values: [:]).isGuidedFailure)
+    }
+}

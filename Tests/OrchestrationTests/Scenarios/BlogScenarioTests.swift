@@ -37,6 +37,8 @@ struct BlogScenarioTests {
             for child in again.children {
                 #expect(child.action == .skip(.alreadyCurrent), "\(child.project.name): \(child.action)")
                 #expect(child.outputs.releaseNotes == "Release already deployed to destination environment.")
+                // B9: the message names the version.
+                #expect(child.messages.contains { $0.text.hasPrefix("Release \(child.release?.version ?? "?") is the most recent version deployed to Staging.") })
                 #expect(!child.outputs.childReleaseToDeploy)
             }
         }
