@@ -38,6 +38,7 @@ public struct Deployment: Codable, Sendable, Equatable {
     public var deployedById: UserID?
     public var deployedToMachineIds: [MachineID]
     public var failureEncountered: Bool
+    public var tentacleRetentionPeriod: RetentionPeriod?
     public var lastModifiedOn: Date?
     public var lastModifiedBy: String?
     /// Links of the resource (`Self`, ...), server-root relative URI templates.
@@ -73,6 +74,7 @@ public struct Deployment: Codable, Sendable, Equatable {
         deployedById: UserID? = nil,
         deployedToMachineIds: [MachineID] = [],
         failureEncountered: Bool = false,
+        tentacleRetentionPeriod: RetentionPeriod? = nil,
         lastModifiedOn: Date? = nil,
         lastModifiedBy: String? = nil,
         links: Links = [:]
@@ -105,6 +107,7 @@ public struct Deployment: Codable, Sendable, Equatable {
         self.deployedById = deployedById
         self.deployedToMachineIds = deployedToMachineIds
         self.failureEncountered = failureEncountered
+        self.tentacleRetentionPeriod = tentacleRetentionPeriod
         self.lastModifiedOn = lastModifiedOn
         self.lastModifiedBy = lastModifiedBy
         self.links = links
@@ -139,6 +142,7 @@ public struct Deployment: Codable, Sendable, Equatable {
         case deployedById = "DeployedById"
         case deployedToMachineIds = "DeployedToMachineIds"
         case failureEncountered = "FailureEncountered"
+        case tentacleRetentionPeriod = "TentacleRetentionPeriod"
         case lastModifiedOn = "LastModifiedOn"
         case lastModifiedBy = "LastModifiedBy"
         case links = "Links"
@@ -175,6 +179,7 @@ public struct Deployment: Codable, Sendable, Equatable {
         deployedById = try c.decodeIfPresent(UserID.self, forKey: .deployedById)
         deployedToMachineIds = try c.decodeIfPresent([MachineID].self, forKey: .deployedToMachineIds) ?? []
         failureEncountered = try c.decodeIfPresent(Bool.self, forKey: .failureEncountered) ?? false
+        tentacleRetentionPeriod = try c.decodeIfPresent(RetentionPeriod.self, forKey: .tentacleRetentionPeriod)
         lastModifiedOn = try c.decodeIfPresent(Date.self, forKey: .lastModifiedOn)
         lastModifiedBy = try c.decodeIfPresent(String.self, forKey: .lastModifiedBy)
         links = try c.decodeIfPresent(Links.self, forKey: .links) ?? [:]
@@ -211,6 +216,7 @@ public struct Deployment: Codable, Sendable, Equatable {
         try c.encode(deployedById, forKey: .deployedById)
         try c.encode(deployedToMachineIds, forKey: .deployedToMachineIds)
         try c.encode(failureEncountered, forKey: .failureEncountered)
+        try c.encode(tentacleRetentionPeriod, forKey: .tentacleRetentionPeriod)
         try c.encode(lastModifiedOn, forKey: .lastModifiedOn)
         try c.encode(lastModifiedBy, forKey: .lastModifiedBy)
         try c.encode(links, forKey: .links)
