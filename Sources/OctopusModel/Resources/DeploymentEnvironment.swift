@@ -12,6 +12,8 @@ public struct DeploymentEnvironment: Codable, Sendable, Equatable {
     public var sortOrder: Int
     public var useGuidedFailure: Bool
     public var allowDynamicInfrastructure: Bool
+    /// Settings of server extensions, usually empty.
+    public var extensionSettings: [ExtensionSetting]
     public var lastModifiedOn: Date?
     public var lastModifiedBy: String?
     public var links: Links
@@ -19,7 +21,7 @@ public struct DeploymentEnvironment: Codable, Sendable, Equatable {
     public init(
         id: EnvironmentID, spaceId: SpaceID, name: String, slug: String? = nil, description: String? = nil,
         sortOrder: Int = 0, useGuidedFailure: Bool = false, allowDynamicInfrastructure: Bool = false,
-        lastModifiedOn: Date? = nil, lastModifiedBy: String? = nil, links: Links = [:]
+        extensionSettings: [ExtensionSetting] = [], lastModifiedOn: Date? = nil, lastModifiedBy: String? = nil, links: Links = [:]
     ) {
         self.id = id
         self.spaceId = spaceId
@@ -29,6 +31,7 @@ public struct DeploymentEnvironment: Codable, Sendable, Equatable {
         self.sortOrder = sortOrder
         self.useGuidedFailure = useGuidedFailure
         self.allowDynamicInfrastructure = allowDynamicInfrastructure
+        self.extensionSettings = extensionSettings
         self.lastModifiedOn = lastModifiedOn
         self.lastModifiedBy = lastModifiedBy
         self.links = links
@@ -43,6 +46,7 @@ public struct DeploymentEnvironment: Codable, Sendable, Equatable {
         case sortOrder = "SortOrder"
         case useGuidedFailure = "UseGuidedFailure"
         case allowDynamicInfrastructure = "AllowDynamicInfrastructure"
+        case extensionSettings = "ExtensionSettings"
         case lastModifiedOn = "LastModifiedOn"
         case lastModifiedBy = "LastModifiedBy"
         case links = "Links"
