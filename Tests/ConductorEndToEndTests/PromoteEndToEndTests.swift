@@ -107,6 +107,20 @@ struct PromoteEndToEndTests {
         #expect(!run.standardError.contains("NOTAREALKEY") && !run.standardOutput.contains("NOTAREALKEY"))
     }
 
+    @Test("a server from flags, a space by name: works, and the key never prints")
+    func explicitServer() async throws {
+        let sandbox = try await RunningSandbox.start(try ConductorBinary.located())
+        defer { _ = sandbox.stop() }
+        let key = try #require(sandbox.apiKeys.first)
+        let run = try PromoteRun(["--server", sandbox.baseURL.absoluteString + "/api", "--api-key", key, "--space", "Default",
+                                  "--project", "Database", "--from", "Test", "--to", "Staging", "--what-if", "-o", "json"])
+        #expect(run.status == 0, "stderr: \(run.standardError)")
+        #expect(!run.standardOutput.contains(key) && !run.standardError.contains(key))
+        #expect(!run.standardError.contains("embedded sandbox"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        #expect((object["children"] as? [[String: Any]])?.count == 1)
+    }
+
     @Test("an unreachable server fails with exit 1 and says so")
     func unreachableServer() throws {
         let run = try PromoteRun(["--project", "Database", "--to", "Staging", "--server", "http://127.0.0.1:9", "--api-key", "API-ABCDEFGHIJKLMNOP1234"])
