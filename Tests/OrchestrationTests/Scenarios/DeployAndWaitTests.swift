@@ -132,3 +132,21 @@ struct DeployAndWaitTests {
 }
 
 import Synchronization
+
+extension DeployAndWaitTests {
+    /// A saved plan goes stale when a newer release reaches the source: `changes(since:)` says which child changed.
+    @Test func stalePlanIsDetected() async throws {
+        try await SandboxHarness.run { sandbox in
+            let engine = sandbox.engine()
+            let plan = try await engine.find(try Sample.options("Staging"))
+            #expect(try await engine.changes(since: plan).isEmpty)
+            let fix = try await sandbox.createRelease(SampleSeed.Projects.webAPI, version: "2021.1.0.16")
+            for environment in [SampleSeed.Environments.development, SampleSeed.Environments.test] {
+                try #require(try await sandbox.deployToEnd(fix.id, to: environment).state == .success)
+            }
+            let changes = try await engine.changes(since: plan)
+            #expect(changes == [PlanChange(project: "Web API", planned: "2021.1.0.14", now: "2021.1.0.16")])
+            #expect(changes.first?.description == "Web API: the plan deploys 2021.1.0.14, now 2021.1.0.16 would be deployed")
+        }
+    }
+}
