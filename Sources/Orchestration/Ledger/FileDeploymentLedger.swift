@@ -5,7 +5,7 @@ import Glibc
 import Darwin
 #endif
 
-/// A ledger in a JSON file that survives the process (`$XDG_STATE_HOME/conductor/ledger.json`).
+/// A ledger in a JSON file that survives the process (by default `$XDG_STATE_HOME/conductor/ledger.json`).
 ///
 /// Why a JSON file and not SQLite: the ledger holds a handful of entries per plan and every operation is a tiny
 /// read-modify-write. An exclusive `flock` on a sidecar lock file makes each operation atomic across processes
@@ -19,6 +19,18 @@ public struct FileDeploymentLedger: DeploymentLedger {
     /// Opens (or will create) the ledger at `url`; the directory is created when missing.
     public init(url: URL) {
         self.url = url
+    }
+
+    /// The standard place: `$XDG_STATE_HOME/conductor/ledger.json` (XDG default `~/.local/state`).
+    public static func standardURL(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        let stateHome: URL
+        if let xdg = environment["XDG_STATE_HOME"], !xdg.isEmpty {
+            stateHome = URL(fileURLWithPath: xdg, isDirectory: true)
+        } else {
+            let home = environment["HOME"] ?? NSHomeDirectory()
+            stateHome = URL(fileURLWithPath: home, isDirectory: true).appendingPathComponent(".local/state", isDirectory: true)
+        }
+        return stateHome.appendingPathComponent("conductor", isDirectory: true).appendingPathComponent("ledger.json")
     }
 
     public func claim(_ key: LedgerKey, at date: Date) async throws -> LedgerEntry? {

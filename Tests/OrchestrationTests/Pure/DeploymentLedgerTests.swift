@@ -54,6 +54,15 @@ struct DeploymentLedgerTests {
         #expect(try await reopened.claim(Self.key, at: Date())?.deploymentId == "Deployments-1")
     }
 
+    @Test(arguments: [
+        (["XDG_STATE_HOME": "/state", "HOME": "/home/ann"], "/state/conductor/ledger.json"),
+        (["HOME": "/home/ann"], "/home/ann/.local/state/conductor/ledger.json"),
+        (["XDG_STATE_HOME": "", "HOME": "/home/ann"], "/home/ann/.local/state/conductor/ledger.json"),
+    ])
+    func standardLocation(environment: [String: String], path: String) {
+        #expect(FileDeploymentLedger.standardURL(environment: environment).path == path)
+    }
+
     @Test func corruptFileIsReportedWithTheFix() async throws {
         let url = Self.temporaryLedgerURL()
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
