@@ -60,6 +60,20 @@ struct TaskRunTests {
         #expect(run.advance(to: at(40), blockedUntil: at(20)).first == .started(at: at(20)))
     }
 
+    @Test func nextTransitionIsTheNextThingThatHappensByItself() throws {
+        var blocked = TaskRun(plan: plan(intervention: 1), queueTime: t0, queueTimeExpiry: at(30))
+        #expect(blocked.advance(to: at(10), blockedUntil: .distantFuture).isEmpty)
+        #expect(blocked.nextTransition(after: at(10)) == at(30))
+        var running = TaskRun(plan: plan(intervention: 1), queueTime: t0)
+        _ = running.advance(to: at(5))
+        #expect(running.nextTransition(after: at(5)) == at(10))
+        _ = running.advance(to: at(11))
+        #expect(running.pending != nil)
+        #expect(running.nextTransition(after: at(11)) == nil)
+        _ = running.requestCancel(at: at(12))
+        #expect(running.nextTransition(after: at(12)) == at(14))
+    }
+
     @Test func pausesOnManualInterventionAndProceeds() throws {
         var run = TaskRun(plan: plan(intervention: 1), queueTime: t0)
         let effects = run.advance(to: at(100))

@@ -42,21 +42,24 @@ extension Database {
 }
 
 extension TaskRun {
-    /// When the run will next change by itself (nil when it waits for a person, another task, or has ended).
-    var nextTransition: Date? {
+    /// When the run will next change by itself after `now` (nil when it waits for a person or has
+    /// ended). A queued run blocked by another task wakes at its queue time or its expiry, whichever
+    /// is still ahead; the blocking task's own transitions cover the rest.
+    func nextTransition(after now: Date) -> Date? {
+        let candidates: [Date?]
         switch state {
         case .queued:
-            if let expiry = queueTimeExpiry, expiry < queueTime { return expiry }
-            return queueTimeExpiry.map { min($0, queueTime) } ?? queueTime
+            candidates = [queueTime, queueTimeExpiry]
         case .executing:
             guard pending == nil, currentStep < plan.steps.count, let started = steps[currentStep].started,
                 plan.steps[currentStep].kind == .work
             else { return nil }
-            return started.addingTimeInterval(plan.steps[currentStep].duration)
+            candidates = [started.addingTimeInterval(plan.steps[currentStep].duration)]
         case .cancelling:
-            return cancelRequestedAt?.addingTimeInterval(plan.cancellationGrace)
+            candidates = [cancelRequestedAt?.addingTimeInterval(plan.cancellationGrace)]
         case .success, .failed, .canceled, .timedOut:
             return nil
         }
+        return candidates.compactMap { $0 }.filter { $0 > now }.min()
     }
 }

@@ -76,7 +76,7 @@ extension Database {
             case .queued, .timedOut:
                 break
             }
-            if let next = stored.run.nextTransition {
+            if let next = stored.run.nextTransition(after: now) {
                 due = min(due ?? next, next)
             }
         }
