@@ -216,6 +216,16 @@ extension PromoteCommand {
             parentRelease: approvals.parentRelease
         )
         try options.validate()
+        if let text = deployment.at {
+            // Read the time now, before any request, so a typo fails fast as a usage error; the
+            // engine reads it again against its own clock when it schedules.
+            var zone = TimeZone.current
+            if let name = deployment.timeZone {
+                guard let named = TimeZone(identifier: name) else { throw OrchestrationError.unknownTimeZone(name) }
+                zone = named
+            }
+            _ = try ScheduleParser(timeZone: zone).parse(text, now: Date())
+        }
         return options
     }
 

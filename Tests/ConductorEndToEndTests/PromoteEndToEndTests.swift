@@ -78,6 +78,11 @@ struct PromoteEndToEndTests {
         (["--project", "A", "--to", "Staging", "--variable", "NoSeparator"], "NoSeparator"),
         (["--project", "A", "--to", "Staging", "--api-key", "API-ABCDEFGHIJKLMNOP1234"], "--server"),
         (["--project", "A", "--to", "Staging", "--server", "octopus.example.com", "--api-key", "API-ABCDEFGHIJKLMNOP1234"], "octopus.example.com"),
+        (["--project", "A", "--to", "Staging", "--mode", "sideways"], "sideways"),
+        (["--project", "A", "--to", "Staging", "--on-missing", "shrug"], "shrug"),
+        (["--project", "A", "--to", "Staging", "-o", "yaml"], "yaml"),
+        (["--project", "A", "--to", "Staging", "--at", "yesterday at noon"], "yesterday at noon"),
+        (["--project", "A", "--to", "Staging", "--at", "19:00", "--time-zone", "Mars/Olympus"], "Mars/Olympus"),
     ])
     func usageErrors(arguments: [String], mention: String) throws {
         let run = try PromoteRun(arguments)
