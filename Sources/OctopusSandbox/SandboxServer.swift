@@ -90,10 +90,10 @@ public final class SandboxServer: Sendable {
         var iterator = portStream.makeAsyncIterator()
         guard let port = await iterator.next(), port > 0, let baseURL = URL(string: "http://127.0.0.1:\(port)") else {
             runTask.cancel()
-            let failure = await runTask.result
-            if case .failure(let error) = failure { throw error }
+            var reason = "the server stopped before it was listening"
+            if case .failure(let error) = await runTask.result { reason = String(describing: error) }
             throw SandboxError.serviceUnavailable(
-                message: "The sandbox could not listen on 127.0.0.1:\(configuration.port). Pick another --port or use 0 for any free port.")
+                message: "The sandbox could not listen on 127.0.0.1:\(configuration.port) (\(reason)). Pick another --port, or 0 for any free port.")
         }
         return SandboxServer(baseURL: baseURL, port: port, services: services, serviceGroup: serviceGroup, runTask: runTask)
     }

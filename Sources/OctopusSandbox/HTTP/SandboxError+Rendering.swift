@@ -60,6 +60,14 @@ extension SandboxError: HTTPResponseError {
     }
 }
 
+extension SandboxError: CustomStringConvertible {
+    /// The message and its details on one line (for logs and the command line).
+    public var description: String {
+        let body = self.body
+        return ([body.errorMessage] + body.errors.filter { $0 != body.errorMessage }).joined(separator: " ")
+    }
+}
+
 extension SandboxError {
     /// Maps any error thrown while handling a request to the sandbox error it is answered with:
     /// Hummingbird's own errors (unmatched routes, oversized bodies) and decoding errors included, so
