@@ -11,7 +11,7 @@ public enum DeploymentMode: String, Sendable, Codable, CaseIterable {
 
     /// Reads a mode case-insensitively; like the template, anything unknown is Redeploy.
     public init(parameter: String) {
-        self = Self.allCases.first { $0.rawValue.caseInsensitiveCompare(parameter.trimmingCharacters(in: .whitespaces)) == .orderedSame } ?? .redeploy
+        self = Self(caseInsensitive: parameter) ?? .redeploy
     }
 }
 
@@ -26,7 +26,16 @@ public enum NotFoundHandling: String, Sendable, Codable, CaseIterable {
 
     /// Reads the option case-insensitively; like the template, anything unknown is Warning.
     public init(parameter: String) {
-        self = Self.allCases.first { $0.rawValue.caseInsensitiveCompare(parameter.trimmingCharacters(in: .whitespaces)) == .orderedSame } ?? .warning
+        self = Self(caseInsensitive: parameter) ?? .warning
+    }
+}
+
+extension CaseIterable where Self: RawRepresentable, RawValue == String {
+    /// The case whose raw value equals `text` (trimmed), ignoring case.
+    init?(caseInsensitive text: String) {
+        let wanted = text.trimmingCharacters(in: .whitespaces)
+        guard let match = Self.allCases.first(where: { $0.rawValue.caseInsensitiveCompare(wanted) == .orderedSame }) else { return nil }
+        self = match
     }
 }
 

@@ -9,11 +9,7 @@ import Testing
 @Suite(.serialized)
 struct ApprovalTests {
     static func productionOptions(_ application: String, timeout: TimeInterval) throws -> PromotionOptions {
-        var options = PromotionOptions(application: try Application(parsing: application), destination: "Production", waitTimeout: timeout)
-        options.parentProject = "Release Orchestration"
-        options.parentRelease = "2021.1.0"
-        options.approvalEnvironment = "Prod Approval"
-        return options
+        Sample.withParentApprovals(PromotionOptions(application: try Application(parsing: application), destination: "Production", waitTimeout: timeout))
     }
 
     /// The API key's user is in none of the responsible teams: the intervention is left to people, says why, and the

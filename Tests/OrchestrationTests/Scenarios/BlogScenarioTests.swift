@@ -95,11 +95,7 @@ extension BlogScenarioTests {
             for team in [SampleSeed.Teams.qa, SampleSeed.Teams.webAdmins] {
                 try await sandbox.addMember(SampleSeed.Users.releaseConductor, to: team)
             }
-            let options = try Sample.options("Production") {
-                $0.parentProject = "Release Orchestration"
-                $0.parentRelease = "2021.1.0"
-                $0.approvalEnvironment = "Prod Approval"
-            }
+            let options = Sample.withParentApprovals(try Sample.options("Production"))
             let (plan, events) = try await collectingEvents { progress in try await sandbox.engine().promote(options, progress: progress) }
             // The three who proceeded the parent's interventions in Prod Approval, each with their team.
             let approvers = Dictionary(uniqueKeysWithValues: (plan.approvals?.approvers ?? []).map { ($0.username, Set($0.teamIds)) })
@@ -135,11 +131,7 @@ extension BlogScenarioTests {
                 try await sandbox.addMember(SampleSeed.Users.releaseConductor, to: team)
             }
             let engine = sandbox.engine()
-            let options = try Sample.options("Production") {
-                $0.parentProject = "Release Orchestration"
-                $0.parentRelease = "2021.1.0"
-                $0.approvalEnvironment = "Prod Approval"
-            }
+            let options = Sample.withParentApprovals(try Sample.options("Production"))
             var plan = try await engine.approve(try await engine.whatIf(try await engine.find(options)))
             #expect(plan.approvals?.approvers.count == 3)
             let today = sandbox.clock.now

@@ -165,12 +165,7 @@ extension ParameterMatrixTests {
         try await SandboxHarness.run { sandbox in
             try await sandbox.approveParentInProdApproval()
             let engine = sandbox.engine()
-            var options = try Sample.options("Staging") {
-                $0.parentProject = "Release Orchestration"
-                $0.parentRelease = "2021.1.0"
-                $0.approvalEnvironment = "Prod Approval"
-                $0.parentSpace = "Default"
-            }
+            var options = Sample.withParentApprovals(try Sample.options("Staging") { $0.parentSpace = "Default" })
             let approved = try await engine.approve(try await engine.find(options))
             guard case .parentDeployment(_, _, _, _, let space, let link)? = approved.approvals?.source else {
                 Issue.record("expected approvals from the parent deployment")

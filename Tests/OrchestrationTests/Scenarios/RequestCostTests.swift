@@ -55,11 +55,7 @@ struct RequestCostTests {
         try await SandboxHarness.run { sandbox in
             try await sandbox.approveParentInProdApproval()
             let engine = sandbox.engine()
-            let plan = try await engine.find(try Sample.options("Staging") {
-                $0.parentProject = "Release Orchestration"
-                $0.parentRelease = "2021.1.0"
-                $0.approvalEnvironment = "Prod Approval"
-            })
+            let plan = try await engine.find(Sample.withParentApprovals(try Sample.options("Staging")))
             let (approved, served) = try await sandbox.serverRequests { try await engine.approve(plan) }
             #expect(approved.approvals?.approvers.count == 3)
             #expect(served == 3 + 1 + 1 + 1 + 2 * 3)

@@ -112,6 +112,17 @@ enum Sample {
     }
 }
 
+extension Sample {
+    /// Options whose approvals come from the parent release 2021.1.0's deployment to Prod Approval.
+    static func withParentApprovals(_ options: PromotionOptions) -> PromotionOptions {
+        var options = options
+        options.parentProject = "Release Orchestration"
+        options.parentRelease = "2021.1.0"
+        options.approvalEnvironment = "Prod Approval"
+        return options
+    }
+}
+
 extension PromotionPlan {
     /// The row of a project.
     func child(_ name: String) -> ChildPlan? { children.first { $0.project.name == name } }
