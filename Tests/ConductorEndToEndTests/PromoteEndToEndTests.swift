@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Testing
 
 /// `conductor promote` as a user runs it: the built binary, its embedded sandbox (or a
@@ -124,6 +127,55 @@ struct PromoteEndToEndTests {
         #expect(!run.standardError.contains("embedded sandbox"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
         #expect((object["children"] as? [[String: Any]])?.count == 1)
+    }
+
+    @Test("a child deployment that fails exits 4")
+    func failedDeployment() async throws {
+        let sandbox = try await RunningSandbox.start(try ConductorBinary.located(), extra: ["--speed", "50"])
+        defer { _ = sandbox.stop() }
+        let key = try #require(sandbox.apiKeys.first)
+        let arranged = try await Self.post(sandbox, "/api/sandbox/failures", key: key,
+                                           json: #"{"ProjectId": "Projects-1", "Step": "Deploy Database", "Message": "Disk full"}"#)
+        #expect((200..<300).contains(arranged))
+        let run = try PromoteRun(["--project", "Database", "--from", "Test", "--to", "Staging"],
+                                 environment: ["OCTOPUS_URL": sandbox.baseURL.absoluteString, "OCTOPUS_API_KEY": key])
+        #expect(run.status == 4, "stdout: \(run.standardOutput) stderr: \(run.standardError)")
+        #expect(run.standardOutput.contains("failed (ServerTasks-"))
+    }
+
+    @Test("under injected 503s and dropped connections a promotion succeeds and deploys once")
+    func promotionUnderFaults() async throws {
+        let sandbox = try await RunningSandbox.start(try ConductorBinary.located(), extra: ["--speed", "50", "--fail-rate", "0.2", "--reset-rate", "0.1"])
+        defer { _ = sandbox.stop() }
+        let key = try #require(sandbox.apiKeys.first)
+        let run = try PromoteRun(["--project", "Database", "--from", "Test", "--to", "Staging", "-o", "json"],
+                                 environment: ["OCTOPUS_URL": sandbox.baseURL.absoluteString, "OCTOPUS_API_KEY": key])
+        #expect(run.status == 0, "stderr: \(run.standardError)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        let child = try #require((object["children"] as? [[String: Any]])?.first)
+        #expect(child["outcome"] as? String == "Success")
+        let releaseId = try #require(child["releaseId"] as? String)
+        // Read back through the same faults, retrying like a client would.
+        var deployments: [[String: Any]]?
+        for _ in 0..<30 where deployments == nil {
+            if let reply = try? await sandbox.get("api/Spaces-1/releases/\(releaseId)/deployments", apiKey: key), reply.status == 200 {
+                deployments = (try? JSONSerialization.jsonObject(with: reply.body) as? [String: Any])?["Items"] as? [[String: Any]]
+            }
+        }
+        let toStaging = try #require(deployments).filter { $0["EnvironmentId"] as? String == "Environments-3" }
+        #expect(toStaging.count == 1, "exactly one deployment of \(releaseId) to Staging")
+    }
+
+    /// POSTs JSON to the sandbox; returns the status.
+    static func post(_ sandbox: RunningSandbox, _ path: String, key: String, json: String) async throws -> Int {
+        guard let url = URL(string: sandbox.baseURL.absoluteString + path) else { throw EndToEndError.badResponse(path: path) }
+        var request = URLRequest(url: url)
+        request.httpMethod = "POST"
+        request.setValue(key, forHTTPHeaderField: "X-Octopus-ApiKey")
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data(json.utf8)
+        let (_, response) = try await URLSession.shared.data(for: request)
+        return (response as? HTTPURLResponse)?.statusCode ?? 0
     }
 
     @Test("an unreachable server fails with exit 1 and says so")
