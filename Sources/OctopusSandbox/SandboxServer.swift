@@ -61,7 +61,7 @@ public final class SandboxServer: Sendable {
             try await SandboxSeeder.seed(configuration.seed, into: store, configuration: configuration)
         }
         let services = SandboxServices(store: store, clock: configuration.clock, configuration: configuration)
-        let router = Router(context: SandboxRequestContext.self, options: .autoGenerateHeadEndpoints)
+        let router = Router(context: SandboxRequestContext.self, options: [.autoGenerateHeadEndpoints, .caseInsensitive])
         SandboxRoutes.register(on: router, services: services)
         let responder = SandboxResponder(router: router.buildResponder(), services: services)
 

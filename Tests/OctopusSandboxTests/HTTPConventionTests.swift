@@ -138,7 +138,8 @@ struct HTTPConventionTests {
     @Test func pathFormsReachTheSameResource() async throws {
         try await withSampleSandbox { http in
             for path in ["/api/Spaces-1/projects/Projects-3", "/api/projects/Projects-3", "/api/spaces/Spaces-1/projects/Projects-3",
-                         "/api/Spaces-1/projects/web-api", "/api/Spaces-1/projects/Projects-3/"] {
+                         "/api/Spaces-1/projects/web-api", "/api/Spaces-1/projects/Projects-3/",
+                         "/API/Spaces-1/Projects/Projects-3", "/api/SPACES/Spaces-1/projects/Projects-3"] {
                 let reply = try await http.get(path)
                 #expect(reply.status == 200, "\(path)")
                 #expect(try reply.decode(Project.self).name == "Web API", "\(path)")
