@@ -150,3 +150,22 @@ extension DeployAndWaitTests {
         }
     }
 }
+
+extension DeployAndWaitTests {
+    /// Under injected faults (503s and dropped connections) a whole promotion still completes: reads are retried and
+    /// no child is deployed twice.
+    @Test(arguments: [UInt64(1), 2, 3])
+    func promotionSurvivesFaults(randomSeed: UInt64) async throws {
+        try await SandboxHarness.run(failRate: 0.15, resetRate: 0.05, randomSeed: randomSeed) { sandbox in
+            let options = PromotionOptions(application: try Application(parsing: "Database then Scheduling Service"), destination: "Staging")
+            let plan = try await sandbox.engine().promote(options)
+            #expect(plan.children.allSatisfy { $0.outcome == .success }, "\(plan.children.map { ($0.project.name, $0.outcome) })")
+            for project in [SampleSeed.Projects.database, SampleSeed.Projects.schedulingService] {
+                let deployments = try await sandbox.server.store.read { db in
+                    try db.documents(Deployment.self).filter { $0.projectId == project && $0.environmentId == SampleSeed.Environments.staging }
+                }
+                #expect(deployments.count == 1)
+            }
+        }
+    }
+}

@@ -15,10 +15,12 @@ struct SandboxHarness: Sendable {
     /// Runs `body` against a fresh sample sandbox.
     static func run<T: Sendable>(
         seed: SandboxConfiguration.Seed = .sample, apiKey: String = SampleSeed.releaseConductorAPIKey,
+        failRate: Double = 0, resetRate: Double = 0, randomSeed: UInt64 = 42,
         _ body: @Sendable (SandboxHarness) async throws -> T
     ) async throws -> T {
         let clock = VirtualClock()
-        return try await SandboxServer.withRunning(SandboxConfiguration(seed: seed, clock: clock)) { server in
+        let configuration = SandboxConfiguration(seed: seed, clock: clock, failRate: failRate, resetRate: resetRate, randomSeed: randomSeed)
+        return try await SandboxServer.withRunning(configuration) { server in
             let transport = CountingTransport()
             let client = try Self.client(server, apiKey: apiKey, transport: transport)
             return try await body(SandboxHarness(server: server, clock: clock, transport: transport, client: client))
@@ -26,7 +28,9 @@ struct SandboxHarness: Sendable {
     }
 
     static func client(_ server: SandboxServer, apiKey: String, transport: any HTTPTransport) throws -> OctopusClient {
-        let connection = try OctopusConnection(server: server.baseURL.absoluteString, apiKey: APIKey(apiKey), space: .id(SampleSeed.spaceID.rawValue))
+        // Retries wait without sleeping: the back-off is the client's concern, not these tests'.
+        let retries = RetryPolicy(maximumAttempts: 8, sleep: { _ in })
+        let connection = try OctopusConnection(server: server.baseURL.absoluteString, apiKey: APIKey(apiKey), space: .id(SampleSeed.spaceID.rawValue), retryPolicy: retries)
         return OctopusClient(connection: connection, spaceID: SampleSeed.spaceID, transport: transport)
     }
 
