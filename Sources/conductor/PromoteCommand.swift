@@ -12,6 +12,12 @@ import Orchestration
 /// sandbox with exactly this command line:
 ///
 ///     conductor promote --projects "Database then Web API, Scheduling Service then Web UI" --from Test --to Staging
+///
+/// In the sample, Web API's and Web UI's Staging processes hold a "Web Admin Approval" manual
+/// intervention that only the Web Admins team may take (the embedded sandbox's key is the Release
+/// Conductor's), so that run waits there until someone approves it — the sandbox's URL is printed
+/// on stderr, Wes Admin's key is `SampleSeed.webAdminAPIKey` — or until `--timeout` cancels it
+/// (exit 124).
 struct PromoteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "promote",
