@@ -232,6 +232,13 @@ struct HTTPConventionTests {
             let scopedTeams = try await http.get("/api/Spaces-1/teams").decode(ResourceCollection<Team>.self)
             #expect(scopedTeams.items.contains { $0.id == "teams-everyone" })
             #expect(scopedTeams.items.contains { $0.name == "Business Owners" })
+            #expect(try await http.get("/api/Spaces-1/teams/Teams-2").decode(Team.self).name == "QA")
+            #expect(try await http.get("/api/Spaces-1/teams/teams-everyone").status == 200)
+            let filtered = try await http.get("/api/users?filter=quinn").decode(ResourceCollection<User>.self)
+            #expect(filtered.items.map(\.displayName) == ["Quinn Tester"])
+            let byName = try await http.get("/api/users?filter=OWNER").decode(ResourceCollection<User>.self)
+            #expect(byName.items.map(\.username) == ["olivia"])
+            #expect(try await http.get("/api/users/Users-99").status == 404)
         }
     }
 

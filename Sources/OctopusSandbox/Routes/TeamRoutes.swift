@@ -19,9 +19,14 @@ enum TeamRoutes {
                 try JSONResponse.ok(try await teams(request, context, services: services, scoped: scoped))
             }
             router.get("\(prefix)/teams/{id}") { _, context in
-                if scoped { _ = try await services.authorize(context, .teamView) } else { _ = try services.authenticate(context) }
-                let team = try await ResourceListing.one(
-                    Team.self, kind: "Team", id: try context.parameter("id"), space: nil, store: store)
+                let space = scoped ? try await services.authorize(context, .teamView) : nil
+                if !scoped { _ = try services.authenticate(context) }
+                let id = try context.parameter("id")
+                let team = try await ResourceListing.one(Team.self, kind: "Team", id: id, space: nil, store: store)
+                // A space sees its own teams and the system ones.
+                if let space, let owner = team.spaceId, owner != space {
+                    throw SandboxError.resourceNotFound(kind: "Team", id: id)
+                }
                 return try JSONResponse.ok(SandboxLinks.linking(team))
             }
         }
