@@ -50,8 +50,17 @@ struct ErrorAndAuthTests {
 
     @Test func hugeTakeIsNotAnError() async throws {
         try await withSampleSandbox { http in
-            let reply = try await http.get("/api/Spaces-1/projects?take=99999999999")
-            #expect(reply.status == 200)
+            for query in ["take=99999999999", "take=9223372036854775807", "skip=9223372036854775807&take=9223372036854775807"] {
+                let reply = try await http.get("/api/Spaces-1/projects?\(query)")
+                #expect(reply.status == 200, "\(query)")
+                let page = try reply.decode(ResourceCollection<Project>.self)
+                #expect(page.itemsPerPage == 2_147_483_647)
+                #expect(page.totalResults == 5)
+            }
+            let machines = try await http.get("/api/Spaces-1/machines?skip=9223372036854775807&take=9223372036854775807")
+            #expect(machines.status == 200)
+            let tooBig = try await http.get("/api/Spaces-1/projects?take=99999999999999999999")
+            #expect(tooBig.status == 400)
         }
     }
 

@@ -17,7 +17,9 @@ public struct PageRequest: Sendable, Equatable {
         self.take = take
     }
 
-    /// Reads `skip` and `take`; negative values are a 400 naming the parameter.
+    /// Reads `skip` and `take`; negative values are a 400 naming the parameter. Values above
+    /// 2147483647 (Octopus's int32 limit) count as 2147483647: "everything" for `take`, past the end
+    /// for `skip`.
     public init(_ query: QueryParameters) throws {
         let skip = try query.integer("skip") ?? 0
         let take = try query.integer("take") ?? Self.defaultTake
@@ -27,7 +29,7 @@ public struct PageRequest: Sendable, Equatable {
         guard take >= 0 else {
             throw SandboxError.badRequest(message: "The 'take' parameter must be 0 or more, but was \(take).")
         }
-        self.init(skip: skip, take: take)
+        self.init(skip: min(skip, Self.all), take: min(take, Self.all))
     }
 }
 
