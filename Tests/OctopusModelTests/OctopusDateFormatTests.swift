@@ -35,6 +35,9 @@ struct OctopusDateFormatTests {
         (0.0, "1970-01-01T00:00:00.000+00:00"),
         (951_825_600.5, "2000-02-29T12:00:00.500+00:00"),
         (-1.0, "1969-12-31T23:59:59.000+00:00"),
+        (1e300, "9999-12-31T23:59:59.999+00:00"),
+        (-1e300, "0001-01-01T00:00:00.000+00:00"),
+        (Double.infinity, "9999-12-31T23:59:59.999+00:00"),
     ])
     func formatsWithMillisecondsAndOffset(seconds: Double, text: String) {
         #expect(OctopusDateFormat.string(from: Date(timeIntervalSince1970: seconds)) == text)

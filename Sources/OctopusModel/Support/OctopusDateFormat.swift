@@ -8,8 +8,12 @@ import Foundation
 /// number of fraction digits, `Z`, `+HH:MM`, `+HHMM`, no offset = UTC).
 public enum OctopusDateFormat {
     /// Formats a date in UTC as `yyyy-MM-ddTHH:mm:ss.SSS+00:00`.
+    /// Dates outside years 0001-9999 (or not finite) are written as the nearest end of that range.
     public static func string(from date: Date) -> String {
-        let totalMilliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let limit = 253_402_300_799.999  // 9999-12-31T23:59:59.999Z
+        let seconds = date.timeIntervalSince1970
+        let clamped = seconds.isNaN ? 0 : min(max(seconds, -62_135_596_800), limit)  // from 0001-01-01T00:00:00Z
+        let totalMilliseconds = Int64((clamped * 1000).rounded(.down))
         let millisecondsPerDay: Int64 = 86_400_000
         var days = totalMilliseconds / millisecondsPerDay
         var remainder = totalMilliseconds % millisecondsPerDay
