@@ -9,7 +9,8 @@ extension PromotionEngine {
     ///
     /// Requests per child that would deploy: 1 (release) + 1 (deployment preview) + 1 (the release's process
     /// snapshot, which serves both the package ids of the notes and the expected manual interventions) + 1 (deployment
-    /// template, only when `find` did not read it). Skipped children cost nothing.
+    /// template, only when `find` did not read it). Skipped children cost nothing. Plus 1 for the whole plan to name
+    /// the interventions' responsible teams.
     /// - Throws: `OrchestrationError.missingPromptedVariable` for a required prompted variable without a value.
     public func whatIf(_ plan: PromotionPlan) async throws -> PromotionPlan {
         var plan = plan
@@ -20,8 +21,23 @@ extension PromotionEngine {
             guard child.willDeploy, let release = child.release else { return child }
             return try await self.preview(child, release: release, destination: destination, options: options, machineIds: machineIds)
         }
+        try await nameResponsibleTeams(&plan)
         plan.step = max(plan.step, .previewed)
         return plan
+    }
+
+    /// Names the teams of every expected intervention with one request for the whole plan (none without teams).
+    private func nameResponsibleTeams(_ plan: inout PromotionPlan) async throws {
+        let ids = Array(Set(plan.children.flatMap { $0.preview?.interventions.flatMap(\.responsibleTeamIds) ?? [] }))
+        guard !ids.isEmpty else { return }
+        let names = Dictionary(try await client.teams(ids: ids).all().map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        for index in plan.children.indices {
+            guard var preview = plan.children[index].preview else { continue }
+            for i in preview.interventions.indices {
+                preview.interventions[i].responsibleTeams = preview.interventions[i].responsibleTeamIds.map { names[$0] ?? $0.rawValue }
+            }
+            plan.children[index].preview = preview
+        }
     }
 
     /// The specific machines as ids (resolving names costs one request).

@@ -187,11 +187,14 @@ public struct ExpectedIntervention: Codable, Hashable, Sendable {
     public var stepName: String
     /// Teams that may act on it (empty = anyone with permission).
     public var responsibleTeamIds: [TeamID]
+    /// Their names, in the same order (the id when a team is unknown).
+    public var responsibleTeams: [String]
 
     /// Creates an expected intervention.
-    public init(stepName: String, responsibleTeamIds: [TeamID]) {
+    public init(stepName: String, responsibleTeamIds: [TeamID], responsibleTeams: [String] = []) {
         self.stepName = stepName
         self.responsibleTeamIds = responsibleTeamIds
+        self.responsibleTeams = responsibleTeams
     }
 }
 

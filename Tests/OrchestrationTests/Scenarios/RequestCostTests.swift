@@ -38,14 +38,17 @@ struct RequestCostTests {
         }
     }
 
-    /// whatif: release, preview and process snapshot per deployed child; nothing for skipped children.
+    /// whatif: release, preview and process snapshot per deployed child, and the teams' names once.
     @Test func whatIfCost() async throws {
         try await SandboxHarness.run { sandbox in
             let engine = sandbox.engine()
             let plan = try await engine.find(try Sample.options("Staging"))
             let (previewed, served) = try await sandbox.serverRequests { try await engine.whatIf(plan) }
             #expect(previewed.deployable.count == 4)
-            #expect(served == 3 * 4)
+            #expect(served == 3 * 4 + 1)  // + the responsible teams' names, once
+            let webAPI = try #require(previewed.child("Web API")?.preview)
+            #expect(webAPI.interventions == [ExpectedIntervention(stepName: "Web Admin Approval", responsibleTeamIds: [SampleSeed.Teams.webAdmins], responsibleTeams: ["Web Admins"])])
+            #expect(previewed.child("Database")?.preview?.interventions.isEmpty == true)
         }
     }
 
