@@ -11,6 +11,7 @@ struct ReleaseTemplateTests {
         ("1.2.3", "#{Octopus.Version.NextMajor}.0.0", "2.0.0"),
         ("2021.1.0.15", "#{Octopus.Version.LastMajor}.#{Octopus.Version.LastMinor}.#{Octopus.Version.LastPatch}.#{Octopus.Version.NextBuild}", "2021.1.0.16"),
         ("1.0.0-beta", "#{Octopus.Version.LastMajor}.#{Octopus.Version.NextMinor}", "1.1"),
+        ("9223372036854775807.1", "#{Octopus.Version.NextMajor}", "9223372036854775807"),
     ] as [(String?, String?, String)])
     func nextVersion(last: String?, template: String?, expected: String) {
         #expect(VersionTemplate.next(after: last, template: template) == expected)

@@ -15,7 +15,9 @@ enum VersionTemplate {
         let names = ["Major", "Minor", "Patch", "Build"]
         for (index, name) in names.enumerated() {
             text = text.replacingOccurrences(of: "#{Octopus.Version.Last\(name)}", with: String(component(index)))
-            text = text.replacingOccurrences(of: "#{Octopus.Version.Next\(name)}", with: String(component(index) + 1))
+            let (next, overflow) = component(index).addingReportingOverflow(1)
+            text = text.replacingOccurrences(
+                of: "#{Octopus.Version.Next\(name)}", with: String(overflow ? component(index) : next))
         }
         return text
     }
