@@ -58,6 +58,19 @@ struct PromoteEndToEndTests {
         #expect(run.standardError.contains("waiting on manual intervention 'Web Admin Approval'"))
     }
 
+    @Test("--no-wait and --at return once the deployments exist; -o basic prints their task ids")
+    func noWaitAndSchedule() throws {
+        let now = try PromoteRun(["--project", "Database", "--from", "Test", "--to", "Staging", "--no-wait", "-o", "basic"])
+        #expect(now.status == 0, "stderr: \(now.standardError)")
+        #expect(now.standardOutput.range(of: #"^ServerTasks-\d+\n$"#, options: .regularExpression) != nil, "basic: \(now.standardOutput)")
+
+        let later = try PromoteRun(["--project", "Database", "--from", "Test", "--to", "Staging", "--at", "+2h", "--time-zone", "UTC"])
+        #expect(later.status == 0, "stderr: \(later.standardError)")
+        #expect(later.standardOutput.contains("starting "), "the table echoes the start: \(later.standardOutput)")
+        #expect(later.standardOutput.contains("+00:00"))
+        #expect(later.standardOutput.contains("queued, not waited for"))
+    }
+
     @Test("--save-notes writes the notes file and announces it as an artifact")
     func saveNotes() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("promote-notes-\(UUID().uuidString)")
