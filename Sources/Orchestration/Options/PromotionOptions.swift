@@ -152,8 +152,8 @@ public struct PromotionOptions: Sendable, Codable, Hashable {
         self.parentSpace = parentSpace
     }
 
-    /// Checks the required values (§5.3), reporting every missing one at once (departure B1: the template stopped
-    /// at the first).
+    /// Checks the required values (§5.3) and the options Conductor cannot honour yet.
+    /// - Throws: `OrchestrationError` naming the first problem and what to give instead.
     public func validate() throws {
         if application.projects.isEmpty { throw OrchestrationError.emptyApplication }
         if destination.trimmingCharacters(in: .whitespaces).isEmpty {
