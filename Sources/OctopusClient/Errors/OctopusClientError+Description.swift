@@ -30,13 +30,14 @@ extension OctopusClientError: CustomStringConvertible {
         var text = "\(failure.method.rawValue) \(failure.path) failed with \(failure.status) \(reasonPhrase(failure.status))"
         if failure.attempts > 1 { text += " after \(failure.attempts) attempts" }
         if let message = failure.errorMessage, !message.isEmpty { text += ": \(message)" }
-        let details = failure.errors.filter { $0 != failure.errorMessage }
-        if !details.isEmpty { text += " (" + details.joined(separator: "; ") + ")" }
-        let separator = text.hasSuffix(".") ? " " : ". "
+        var sentences = failure.errors.filter { $0 != failure.errorMessage }
         switch failure.status {
-        case 401: text += separator + "Check the API key (--api-key or OCTOPUS_API_KEY)."
-        case 403: text += separator + "The API key's user lacks the permission; ask an administrator to grant it."
+        case 401: sentences.append("Check the API key (--api-key or OCTOPUS_API_KEY).")
+        case 403: sentences.append("The API key's user lacks the permission; ask an administrator to grant it.")
         default: break
+        }
+        for sentence in sentences {
+            text += (text.hasSuffix(".") ? " " : ". ") + sentence
         }
         return text
     }
