@@ -2,7 +2,8 @@ import GRDB
 import Hummingbird
 import OctopusModel
 
-/// Releases: list (`ids`), create (`POST`, `?ignoreChannelRules`), `{id}`, `{id}/snapshot-variables`; project and channel release lists
+/// Releases: list (`ids`), create (`POST`, `?ignoreChannelRules`; and the Executions API's
+/// `create/v1`), `{id}`, `{id}/snapshot-variables`; project and channel release lists
 /// share ``list(request:store:space:column:owner:template:)``.
 enum ReleaseRoutes {
     static func register(on router: Router<SandboxRequestContext>, services: SandboxServices) {
@@ -21,6 +22,15 @@ enum ReleaseRoutes {
                 try db.createRelease(command, in: space, now: now, ignoreChannelRules: ignoreRules)
             }
             return try JSONResponse.created(SandboxLinks.linking(release))
+        }
+        router.post("/api/{spaceId}/releases/create/v1") { request, context in
+            let space = try await services.authorize(context, .releaseCreate)
+            let command = try await JSONRequestBody.decode(CreateReleaseV1Command.self, from: request)
+            let now = services.clock.now
+            let (release, created) = try await store.write { db in try db.createReleaseV1(command, in: space, now: now) }
+            return try JSONResponse.make(
+                CreateReleaseV1Response(releaseId: release.id, releaseVersion: release.version),
+                status: created ? .created : .ok)
         }
         router.get("/api/{spaceId}/releases/{id}/snapshot-variables") { _, context in
             let space = try await services.authorize(context, .variableView)
