@@ -30,6 +30,14 @@ extension SandboxSchema {
             }
         }
         registerTaskEnvironmentMigration(&migrator)
+        // Indexes no query uses: each costs an index write per deployment or task (a million rows in
+        // the large seed). The single-column ones that remain are not redundant with the composites:
+        // they keep rows in rowid order, which newest-first pages need to avoid sorting.
+        migrator.registerMigration("deployments-v3-drop-unused-indexes") { db in
+            for index in ["deployments_on_taskId", "deployments_on_name", "tasks_on_deploymentId", "tasks_on_name"] {
+                try db.execute(sql: "DROP INDEX IF EXISTS \(index)")
+            }
+        }
     }
 
     /// Tasks carry their deployment's environment and tenant in columns of their own (not in the
