@@ -105,6 +105,8 @@ struct DeploymentQueryTests {
             #expect(project.releases.map(\.release.version) == ["2021.1.0.15", "2021.1.0.14"])
             #expect(project.environments.map(\.id) == [Env.development, Env.test, Env.staging, Env.production].map(\.rawValue))
             #expect(project.releases.first?.deployments[Env.test.rawValue]?.first?.state == .success)
+            let modern = try await http.get("/api/Spaces-1/projects/Projects-3/progression?releaseHistoryCount=2")
+            #expect(try modern.decode(ProjectProgression.self).releases.count == 2)
             let dashboard = try await http.get("/api/Spaces-1/dashboard").decode(Dashboard.self)
             let webAPITest = try #require(dashboard.items.first { $0.projectId == Projects.webAPI && $0.environmentId == Env.test })
             #expect(webAPITest.releaseVersion == "2021.1.0.14")
