@@ -64,4 +64,17 @@ struct RequestCostTests {
             #expect(served == 3 + 1 + 1 + 1 + 2 * 3)
         }
     }
+
+    /// find on 20 generated children with long histories (50 releases, 200 deployments each) stays within
+    /// 4·N + 10 requests: the history is read newest first and only until a qualifying release is found.
+    @Test func findCostOnALargeApplication() async throws {
+        try await SandboxHarness.run(seed: .large, largeSeed: LargeSeedParameters(projects: 20, releasesPerProject: 50, deploymentsPerProject: 200)) { sandbox in
+            let names = (1...20).map { "Generated Service \($0)" }
+            let options = PromotionOptions(application: Application(stages: [names]), destination: "Staging")
+            let (plan, served) = try await sandbox.serverRequests { try await sandbox.engine(concurrency: 8).find(options) }
+            #expect(plan.children.count == 20)
+            #expect(plan.children.allSatisfy { $0.release != nil })
+            #expect(served <= 4 * 20 + 10, "find made \(served) requests")
+        }
+    }
 }

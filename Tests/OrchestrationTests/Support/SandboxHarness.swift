@@ -15,11 +15,12 @@ struct SandboxHarness: Sendable {
     /// Runs `body` against a fresh sample sandbox.
     static func run<T: Sendable>(
         seed: SandboxConfiguration.Seed = .sample, apiKey: String = SampleSeed.releaseConductorAPIKey,
-        failRate: Double = 0, resetRate: Double = 0, randomSeed: UInt64 = 42,
+        failRate: Double = 0, resetRate: Double = 0, randomSeed: UInt64 = 42, largeSeed: LargeSeedParameters = LargeSeedParameters(),
         _ body: @Sendable (SandboxHarness) async throws -> T
     ) async throws -> T {
         let clock = VirtualClock()
-        let configuration = SandboxConfiguration(seed: seed, clock: clock, failRate: failRate, resetRate: resetRate, randomSeed: randomSeed)
+        var configuration = SandboxConfiguration(seed: seed, clock: clock, failRate: failRate, resetRate: resetRate, randomSeed: randomSeed)
+        configuration.largeSeed = largeSeed
         return try await SandboxServer.withRunning(configuration) { server in
             let transport = CountingTransport()
             let client = try Self.client(server, apiKey: apiKey, transport: transport)
@@ -53,10 +54,12 @@ struct SandboxHarness: Sendable {
 
     /// An engine on this sandbox.
     func engine(
-        client: OctopusClient? = nil, ledger: any DeploymentLedger = InMemoryDeploymentLedger(),
+        client: OctopusClient? = nil, ledger: any DeploymentLedger = InMemoryDeploymentLedger(), concurrency: Int = 4,
         onSleep: (@Sendable () async throws -> Void)? = nil
     ) -> PromotionEngine {
-        PromotionEngine(client: client ?? self.client, ledger: ledger, clock: promotionClock(onSleep: onSleep), defaultTimeZone: TimeZone(identifier: "UTC")!)
+        PromotionEngine(
+            client: client ?? self.client, ledger: ledger, clock: promotionClock(onSleep: onSleep), concurrency: concurrency,
+            defaultTimeZone: TimeZone(identifier: "UTC")!)
     }
 
     /// Requests the sandbox has counted so far (its own statistics, not the client's).
