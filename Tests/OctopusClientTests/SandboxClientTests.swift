@@ -82,7 +82,7 @@ import Testing
 
     @Test func namesMatchExactlyAndCaseInsensitively() async throws {
         try await Self.withClient { client, _, _ in
-            let webAPI = try await client.project(named: "web api")
+            let webAPI = try await client.project(named: "  web api ")
             let partial = try await client.project(named: "Web")
             let approval = try await client.environment(named: "PROD APPROVAL")
             let prod = try await client.environment(named: "Prod")

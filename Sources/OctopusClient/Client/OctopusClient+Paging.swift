@@ -1,3 +1,4 @@
+import Foundation
 import OctopusModel
 
 /// Paging: every list is followed to the end of what the caller needs, never silently capped
@@ -80,13 +81,14 @@ extension OctopusClient {
         return items
     }
 
-    /// The item whose name is exactly `name` (case-insensitive), or nil: the collection filtered
-    /// server-side with `partialName=`, paged until the exact match.
+    /// The item whose name is exactly `name` (case-insensitive, surrounding spaces ignored), or
+    /// nil: the collection filtered server-side with `partialName=`, paged until the exact match.
     public func named<Item: Codable & Sendable & Equatable>(
         _ name: String, in path: APIPath, of type: Item.Type = Item.self, name itemName: (Item) -> String
     ) async throws -> Item? {
-        try await first(path.setting("partialName", name), of: Item.self) {
-            itemName($0).caseInsensitiveCompare(name) == .orderedSame
+        let wanted = name.trimmingCharacters(in: .whitespaces)
+        return try await first(path.setting("partialName", wanted), of: Item.self) {
+            itemName($0).caseInsensitiveCompare(wanted) == .orderedSame
         }
     }
 
