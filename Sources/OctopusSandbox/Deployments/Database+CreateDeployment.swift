@@ -41,10 +41,8 @@ extension Database {
         if project.isDisabled {
             problems.append("The project '\(project.name)' is disabled, so it cannot be deployed.")
         }
-        if let tenant = body.tenantId {
-            problems.append("The tenant '\(tenant)' was not found: the sandbox has no tenants; leave TenantId null.")
-        }
-        try problems += lifecycleProblems(release: release, project: project, environment: environment)
+        problems += try tenantProblems(body.tenantId, project: project, environment: environment)
+        try problems += lifecycleProblems(release: release, project: project, environment: environment, tenant: body.tenantId)
         let machines = try documents(Machine.self, DocumentQuery([.equals("spaceId", space.databaseValue)], order: .oldestFirst))
         for id in body.specificMachineIds + body.excludedMachineIds where !machines.contains(where: { $0.id == id }) {
             problems.append("The machine '\(id)' was not found in \(space).")

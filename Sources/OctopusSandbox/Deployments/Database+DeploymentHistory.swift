@@ -6,15 +6,16 @@ import OctopusModel
 // current in an environment.
 
 extension Database {
-    /// Environments where the release has a successful deployment.
-    func successfulEnvironments(of release: ReleaseID) throws -> Set<EnvironmentID> {
+    /// Environments where the release has a successful deployment; for a tenant, one for that tenant or an
+    /// untenanted one (lifecycle progress is per tenant).
+    func successfulEnvironments(of release: ReleaseID, tenant: TenantID? = nil) throws -> Set<EnvironmentID> {
         let ids = try String.fetchAll(
             self,
             sql: """
                 SELECT DISTINCT d.environmentId FROM deployments d JOIN tasks t ON t.id = d.taskId
-                WHERE d.releaseId = ? AND t.state = 'Success'
+                WHERE d.releaseId = ? AND t.state = 'Success' AND (? IS NULL OR d.tenantId IS NULL OR d.tenantId = ?)
                 """,
-            arguments: [release.rawValue])
+            arguments: [release.rawValue, tenant?.rawValue, tenant?.rawValue])
         return Set(ids.map(EnvironmentID.init(rawValue:)))
     }
 

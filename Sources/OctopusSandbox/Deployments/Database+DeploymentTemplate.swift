@@ -6,18 +6,8 @@ extension Database {
     /// `GET /releases/{id}/deployments/template`: where the lifecycle lets the release go now, and
     /// whether its process or variables changed since it was created.
     func deploymentTemplate(for release: Release) throws -> DeploymentTemplate {
-        let promotion = try promotion(of: release)
-        let environments = try documents(
-            DeploymentEnvironment.self, DocumentQuery([.oneOf("id", promotion.allowed.map(\.databaseValue))]))
-        let byID = Dictionary(environments.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let targets = try promotionTargets(try promotion(of: release).allowed, release: release, tenant: nil)
         let space = release.spaceId.rawValue
-        let targets = promotion.allowed.compactMap { id in
-            byID[id].map { environment in
-                DeploymentPromotionTarget(
-                    id: environment.id, name: environment.name,
-                    links: ["Preview": "/api/\(space)/releases/\(release.id)/deployments/preview/\(environment.id){?includeDisabledSteps}"])
-            }
-        }
         let project = try document(Project.self, id: release.projectId.rawValue)
         var processModified = false
         if let snapshotID = release.projectDeploymentProcessSnapshotId, let project,
@@ -35,7 +25,8 @@ extension Database {
         }
         return DeploymentTemplate(
             isDeploymentProcessModified: processModified, isVariableSetModified: variablesModified,
-            isLibraryVariableSetModified: false, deploymentNotes: nil, promoteTo: targets, tenantPromotions: [],
+            isLibraryVariableSetModified: false, deploymentNotes: nil, promoteTo: targets,
+            tenantPromotions: try tenantPromotions(for: release, project: project),
             links: ["Self": "/api/\(space)/releases/\(release.id)/deployments/template"])
     }
 

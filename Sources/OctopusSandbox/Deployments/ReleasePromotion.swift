@@ -89,15 +89,18 @@ extension Database {
         return (LifecycleRules.effectivePhases(of: lifecycle, environments: catalogue), catalogue)
     }
 
-    /// Evaluates a release's lifecycle progress.
-    func promotion(of release: Release) throws -> ReleasePromotion {
+    /// Evaluates a release's lifecycle progress (for a tenant: its own and untenanted deployments).
+    func promotion(of release: Release, tenant: TenantID? = nil) throws -> ReleasePromotion {
         let (phases, catalogue) = try effectivePhases(of: release)
-        return ReleasePromotion(phases: phases, catalogue: catalogue, successful: try successfulEnvironments(of: release.id))
+        return ReleasePromotion(
+            phases: phases, catalogue: catalogue, successful: try successfulEnvironments(of: release.id, tenant: tenant))
     }
 
-    /// Why the lifecycle refuses `environment` for `release` now (empty when it allows it).
-    func lifecycleProblems(release: Release, project: Project, environment: DeploymentEnvironment) throws -> [String] {
-        let promotion = try promotion(of: release)
+    /// Why the lifecycle refuses `environment` for `release` (and tenant) now (empty when it allows it).
+    func lifecycleProblems(
+        release: Release, project: Project, environment: DeploymentEnvironment, tenant: TenantID? = nil
+    ) throws -> [String] {
+        let promotion = try promotion(of: release, tenant: tenant)
         guard !promotion.allowed.contains(environment.id) else { return [] }
         guard promotion.phases.contains(where: { $0.environments.contains(environment.id) }) else {
             return [

@@ -8,6 +8,7 @@ public enum SandboxPermission: String, Sendable, CaseIterable, Codable {
     case projectView = "ProjectView"
     case projectGroupView = "ProjectGroupView"
     case environmentView = "EnvironmentView"
+    case tenantView = "TenantView"
     case lifecycleView = "LifecycleView"
     case machineView = "MachineView"
     case processView = "ProcessView"
@@ -29,7 +30,7 @@ public enum SandboxPermission: String, Sendable, CaseIterable, Codable {
 
     /// What every member of a space's teams may read.
     public static let viewer: Set<SandboxPermission> = [
-        .spaceView, .projectView, .projectGroupView, .environmentView, .lifecycleView, .machineView, .processView,
+        .spaceView, .projectView, .projectGroupView, .environmentView, .tenantView, .lifecycleView, .machineView, .processView,
         .variableView, .releaseView, .deploymentView, .taskView, .interruptionView, .eventView, .artifactView,
         .teamView, .userView,
     ]

@@ -23,6 +23,7 @@ enum SandboxRoutes {
         LifecycleRoutes.register(on: router, services: services)
         EnvironmentRoutes.register(on: router, services: services)
         MachineRoutes.register(on: router, services: services)
+        TenantRoutes.register(on: router, services: services)
         DeploymentProcessRoutes.register(on: router, services: services)
         // sandbox-tasks adds its routes below.
         DeploymentRoutes.register(on: router, services: services)

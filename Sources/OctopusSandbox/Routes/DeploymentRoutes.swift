@@ -78,7 +78,7 @@ enum DeploymentRoutes {
             try await services.catchUp()
             let previews = try await services.store.read { db in
                 try body.deploymentPreviews.map { item in
-                    if let tenant = item.tenantId { throw SandboxError.resourceNotFound(kind: "Tenant", id: tenant) }
+                    if let tenant = item.tenantId { _ = try db.tenant(tenant, in: space) }
                     return try db.deploymentPreview(of: release, environment: EnvironmentID(item.environmentId), includeDisabled: body.includeDisabledSteps)
                 }
             }
@@ -92,7 +92,7 @@ enum DeploymentRoutes {
         let space = try await services.authorize(context, .deploymentView)
         let release = try await ResourceListing.one(Release.self, kind: "Release", id: try context.parameter("id"), space: space, store: services.store)
         let environment = EnvironmentID(try context.parameter("environmentId"))
-        if let tenant { throw SandboxError.resourceNotFound(kind: "Tenant", id: tenant) }
+        if let tenant { _ = try await services.store.read { db in try db.tenant(tenant, in: space) } }
         let includeDisabled = try QueryParameters(request).boolean("includeDisabledSteps") ?? false
         try await services.catchUp()
         let preview = try await services.store.read { db in

@@ -10,6 +10,7 @@ public enum SandboxSchema {
         var migrator = DatabaseMigrator()
         registerCoreMigrations(&migrator)
         registerDeploymentMigrations(&migrator)
+        registerTenantMigrations(&migrator)
         return migrator
     }
 

@@ -1,0 +1,21 @@
+import GRDB
+import OctopusModel
+
+// Storage of tenants (tenants engineer): one document table; the project and tag filters read the
+// documents' arrays in memory, as the machine filters do (a space has few tenants).
+
+extension Tenant: StoredDocument {
+    public static let table = DocumentTable("tenants")
+    public var storageID: String { id.rawValue }
+    public var storageSpaceID: String? { spaceId.rawValue }
+    public var storageName: String? { name }
+}
+
+extension SandboxSchema {
+    /// The tenants table.
+    static func registerTenantMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("tenants-v1") { db in
+            try Tenant.table.create(in: db)
+        }
+    }
+}
