@@ -59,6 +59,7 @@ public struct PromotionReport: Sendable {
         case .skip(.alreadyCurrent): "skip: already current"
         case .skip(.machineMismatch): "skip: no specific machine"
         case .skip(.sourceIsDestination): "skip: source is destination"
+        case .skip(.tenantNotConnected): "skip: tenant not connected"
         case .skip(.earlierStageFailed): "skip: earlier stage failed"
         }
     }

@@ -42,7 +42,7 @@ extension PromotionEngine {
             approvers = [Approver(userId: me.id, username: me.username, teamIds: teams)]
             source = .currentUser
         } else {
-            (source, approvers) = try await parentApprovers(options: options, destinationName: plan.destination.name)
+            (source, approvers) = try await parentApprovers(options: options, destinationName: plan.destination.name, tenant: plan.tenant)
         }
         var bound: [ProjectID: ReleaseReference] = [:]
         for child in plan.children where child.willDeploy {
@@ -53,7 +53,9 @@ extension PromotionEngine {
         return plan
     }
 
-    private func parentApprovers(options: PromotionOptions, destinationName: String) async throws -> (ApprovalSource, [Approver]) {
+    private func parentApprovers(
+        options: PromotionOptions, destinationName: String, tenant: NamedReference<TenantID>?
+    ) async throws -> (ApprovalSource, [Approver]) {
         let parent = try await parentClient(options)
         let projectName = options.parentProject ?? ""
         let version = options.parentRelease ?? ""
@@ -67,7 +69,12 @@ extension PromotionEngine {
         guard let environment = try await parent.environment(named: environmentName) else {
             throw OrchestrationError.notFound(kind: "approval environment", name: environmentName, suggestions: NameSuggestions.closest(to: environmentName, among: try await parent.allEnvironments().map(\.name)))
         }
-        let deployments = try await parent.releaseDeployments(release.id).all().filter { $0.environmentId == environment.id }
+        // §5.29: the approval tenant's deployments, or untenanted ones.
+        let approvalTenant = try await approvalTenant(options.approvalTenant, deploymentTenant: tenant, parent: parent)
+        let deployments = try await parent.releaseDeployments(release.id).all().filter { deployment in
+            deployment.environmentId == environment.id
+                && (approvalTenant == nil || deployment.tenantId == nil || deployment.tenantId == approvalTenant)
+        }
         let tasks = try await parent.tasks(ids: deployments.compactMap(\.taskId))
         guard let task = tasks.filter({ $0.isCompleted && $0.finishedSuccessfully })
             .max(by: { ($0.startTime ?? .distantPast) < ($1.startTime ?? .distantPast) }) else {

@@ -64,7 +64,9 @@ extension PromotionEngine {
         guard let release = child.release, let preview = child.preview else {
             throw OrchestrationError.planNotReady("\(child.project.name) has no previewed release to deploy; run whatif first.")
         }
-        let key = LedgerKey(planId: plan.id, projectId: child.project.id.rawValue, releaseId: release.id.rawValue, environmentId: plan.destination.id.rawValue)
+        let key = LedgerKey(
+            planId: plan.id, projectId: child.project.id.rawValue, releaseId: release.id.rawValue,
+            environmentId: plan.destination.id.rawValue, tenantId: child.tenant?.id.rawValue)
         let now = clock.now()
         if let entry = try await ledger.claim(key, at: now) {
             if let deploymentId = entry.deploymentId, let taskId = entry.taskId {
@@ -73,7 +75,8 @@ extension PromotionEngine {
             // A claim without an outcome: an earlier run stopped while creating. Ask the server before creating again.
             let since = entry.claimedAt.addingTimeInterval(-300)
             if let existing = try await client.releaseDeployments(release.id).first(where: { deployment in
-                deployment.environmentId == plan.destination.id && (deployment.created ?? .distantFuture) >= since
+                deployment.environmentId == plan.destination.id && deployment.tenantId == child.tenant?.id
+                    && (deployment.created ?? .distantFuture) >= since
             }), let taskId = existing.taskId {
                 try await ledger.complete(key, deploymentId: existing.id.rawValue, taskId: taskId.rawValue)
                 return reuse(child, deploymentId: existing.id, taskId: taskId, version: release.version, progress: progress)
@@ -86,7 +89,7 @@ extension PromotionEngine {
             child.messages.append(PlanMessage(.highlight, "The variable snapshot of \(child.project.name) \(release.version) was refreshed."))
         }
         let request = Deployment(
-            releaseId: release.id, environmentId: plan.destination.id,
+            releaseId: release.id, environmentId: plan.destination.id, tenantId: child.tenant?.id,
             queueTime: plan.schedule?.queueTime, queueTimeExpiry: plan.schedule?.queueTimeExpiry,
             specificMachineIds: preview.specificMachineIds, formValues: preview.formValues,
             useGuidedFailure: preview.useGuidedFailure)

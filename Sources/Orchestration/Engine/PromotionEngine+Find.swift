@@ -34,9 +34,11 @@ extension PromotionEngine {
         let children = try await resolved.concurrentMap(limit: concurrency) { child in
             try await self.findChild(child, lifecycle: lifecyclesById[child.lifecycleId], options: options, lookups: lookups)
         }
-        return PromotionPlan(
+        var plan = PromotionPlan(
             createdAt: clock.now(), options: options, spaceId: client.spaceID,
             destination: NamedReference(id: lookups.destination.id, name: lookups.destination.name), children: children)
+        plan.tenant = lookups.tenant.map { NamedReference(id: $0.id, name: $0.name) }
+        return plan
     }
 
     /// The channel of §5.10: the named one, or the project's default.
@@ -77,6 +79,21 @@ extension PromotionEngine {
             return row
         }
 
+        // §5.9: an untenanted project drops the tenant; one not connected to the project or destination is skipped.
+        var tenant: Tenant?
+        switch tenancy(of: project, tenant: lookups.tenant, destination: destination, log: &log) {
+        case .notConnected:
+            row.action = .skip(.tenantNotConnected)
+            row.outputs = .noRelease
+            row.messages = log.messages
+            return row
+        case .tenant(let connected):
+            tenant = connected
+            row.tenant = NamedReference(id: connected.id, name: connected.name)
+        case .untenanted:
+            break
+        }
+
         let phases = (lifecycle?.phases ?? []).map {
             LifecyclePhase(name: $0.name, automaticEnvironmentIds: $0.automaticDeploymentTargets.map(\.rawValue),
                            optionalEnvironmentIds: $0.optionalDeploymentTargets.map(\.rawValue), isOptional: $0.isOptionalPhase)
@@ -98,7 +115,8 @@ extension PromotionEngine {
             log.info("Promoting from the phase(s) \(names.joined(separator: ", ")) before \(destination.name): \(sourceNames).")
         }
 
-        let selection = try await selectRelease(child: child, walk: walk, sourceIds: sourceIds, options: options, lookups: lookups, log: &log)
+        let selection = try await selectRelease(
+            child: child, walk: walk, sourceIds: sourceIds, options: options, lookups: lookups, tenant: tenant, log: &log)
         row.currentReleaseId = selection.currentReleaseId
         row.currentVersion = selection.currentVersion
         row.snapshotIsStale = selection.snapshotIsStale

@@ -17,7 +17,7 @@ extension PromotionEngine {
     /// strategy ("newest release in the channel") and the fallback between them; §5.16 on the way.
     func selectRelease(
         child: ResolvedChild, walk: SourceEnvironments, sourceIds: [EnvironmentID], options: PromotionOptions,
-        lookups: RunLookups, log: inout ChildLog
+        lookups: RunLookups, tenant: Tenant?, log: inout ChildLog
     ) async throws -> ReleaseSelection {
         let destination = lookups.destination
         // AlwaysLatest ignores whether the release is current, so it is not looked up (§7.3).
@@ -25,7 +25,8 @@ extension PromotionEngine {
         var selection = ReleaseSelection()
 
         if options.mode != .alwaysLatest && !walk.isFirstPhase {
-            selection = try await selectFromDeployments(child: child, sourceIds: sourceIds, options: options, lookups: lookups, needsCurrent: needsCurrent, log: &log)
+            selection = try await selectFromDeployments(
+                child: child, sourceIds: sourceIds, options: options, lookups: lookups, tenant: tenant, needsCurrent: needsCurrent, log: &log)
             if selection.release == nil && !walk.hasRequiredPhase {
                 // B5/B6: say why the channel is searched, truthfully.
                 let why = switch walk.reason {
@@ -34,7 +35,7 @@ extension PromotionEngine {
                 default: "every phase before \(destination.name) is optional and none has a qualifying deployment"
                 }
                 log.info("\(why.prefix(1).uppercased() + why.dropFirst()); looking for the newest release in channel \(child.channel.name) instead.")
-                let fromChannel = try await selectFromChannel(child: child, options: options, destination: destination, log: &log)
+                let fromChannel = try await selectFromChannel(child: child, options: options, destination: destination, tenant: tenant, log: &log)
                 selection.release = fromChannel.release
                 selection.snapshotIsStale = fromChannel.snapshotIsStale
                 selection.usedChannel = true
@@ -44,11 +45,10 @@ extension PromotionEngine {
                 // B4: the pattern is applied in this mode, and the message says so.
                 log.info("AlwaysLatest mode: the newest release in channel \(child.channel.name) matching \(options.releasePattern) that may be deployed to \(destination.name) is used, even when it is already there.")
             }
-            selection = try await selectFromChannel(child: child, options: options, destination: destination, log: &log)
+            selection = try await selectFromChannel(child: child, options: options, destination: destination, tenant: tenant, log: &log)
             selection.usedChannel = true
             if needsCurrent {
-                selection.currentReleaseId = try await client.deployments(projects: [child.project.id], environments: [destination.id], taskState: .success)
-                    .pageSize(1).first()?.releaseId
+                selection.currentReleaseId = try await currentRelease(child: child, destination: destination, tenant: tenant?.id)
             }
         }
         if let current = selection.currentReleaseId, selection.currentVersion == nil {
@@ -62,18 +62,27 @@ extension PromotionEngine {
     /// template only for candidates that match the pattern, until one may go to the destination.
     private func selectFromDeployments(
         child: ResolvedChild, sourceIds: [EnvironmentID], options: PromotionOptions, lookups: RunLookups,
-        needsCurrent: Bool, log: inout ChildLog
+        tenant: Tenant?, needsCurrent: Bool, log: inout ChildLog
     ) async throws -> ReleaseSelection {
         let destination = lookups.destination
-        let environments = sourceIds.contains(destination.id) || !needsCurrent ? sourceIds : sourceIds + [destination.id]
+        // §5.13.2 step 1; the destination's current release is always the tenant's. When the two filters differ the
+        // destination is asked for on its own.
+        let sourceTenant = Self.filtersSourcesByTenant(tenant, project: child.project.id, sourceIds: sourceIds, mode: options.mode) ? tenant?.id : nil
+        let combined = sourceTenant == tenant?.id
+        if let tenant, sourceTenant == nil {
+            log.info("The tenant \(tenant.name) is not connected to \(child.project.name) in the source environment(s); the latest release there is used regardless of tenant.")
+        }
+        let environments = sourceIds.contains(destination.id) || !needsCurrent || !combined ? sourceIds : sourceIds + [destination.id]
         var selection = ReleaseSelection()
-        var currentFound = !needsCurrent
+        var currentFound = !needsCurrent || !combined
         var seen = Set<ReleaseID>()
         var pageLog = log
         var exhausted = false
         var read = 0
 
-        try await client.deployments(projects: [child.project.id], environments: environments, taskState: .success).forEachPage { page in
+        try await client.deployments(
+            projects: [child.project.id], environments: environments, tenants: sourceTenant.map { [$0] } ?? [], taskState: .success
+        ).forEachPage { page in
             read += page.items.count
             // The last page: a destination not seen by now has no successful deployment at all.
             if page.nextPageLink == nil && read >= page.totalResults { exhausted = true }
@@ -106,7 +115,7 @@ extension PromotionEngine {
                         continue
                     }
                     let template = try await client.deploymentTemplate(release: release.id)
-                    if template.promoteTo.contains(where: { $0.id == destination.id }) {
+                    if Self.canPromote(template, to: destination.id, tenant: tenant?.id) {
                         pageLog.info("The release \(release.version) can be deployed to \(destination.name).")
                         selection.release = release
                         selection.snapshotIsStale = template.isVariableSetModified || template.isLibraryVariableSetModified
@@ -119,16 +128,17 @@ extension PromotionEngine {
         }
         log = pageLog
         // The current release was not among the pages read before the selection: ask for it directly (1 request).
-        if !currentFound, !exhausted {
-            selection.currentReleaseId = try await client.deployments(projects: [child.project.id], environments: [destination.id], taskState: .success)
-                .pageSize(1).first()?.releaseId
+        if needsCurrent, !combined || (!currentFound && !exhausted) {
+            selection.currentReleaseId = try await currentRelease(child: child, destination: destination, tenant: tenant?.id)
         }
         return selection
     }
 
     /// The channel strategy of §5.13.5: the channel's releases newest first, pre-filtered on the server by the
     /// pattern's literal prefix (B7), the first that matches and may go to the destination. Pages until found.
-    private func selectFromChannel(child: ResolvedChild, options: PromotionOptions, destination: DeploymentEnvironment, log: inout ChildLog) async throws -> ReleaseSelection {
+    private func selectFromChannel(
+        child: ResolvedChild, options: PromotionOptions, destination: DeploymentEnvironment, tenant: Tenant?, log: inout ChildLog
+    ) async throws -> ReleaseSelection {
         var selection = ReleaseSelection()
         var pageLog = log
         let prefix = options.releasePattern.serverSearchPrefix
@@ -138,7 +148,7 @@ extension PromotionEngine {
         selection.release = try await client.channelReleases(child.channel.id, searchByVersion: prefix).first { release in
             guard options.releasePattern.matches(release.version) else { return false }
             let template = try await client.deploymentTemplate(release: release.id)
-            guard template.promoteTo.contains(where: { $0.id == destination.id }) else {
+            guard Self.canPromote(template, to: destination.id, tenant: tenant?.id) else {
                 pageLog.info("The release \(release.version) cannot be deployed to \(destination.name) yet; trying the next one.")
                 return false
             }
@@ -147,5 +157,13 @@ extension PromotionEngine {
         }
         log = pageLog
         return selection
+    }
+
+    /// The release of the latest successful deployment to the destination (for the tenant, when one is in play):
+    /// 1 request.
+    private func currentRelease(child: ResolvedChild, destination: DeploymentEnvironment, tenant: TenantID?) async throws -> ReleaseID? {
+        try await client.deployments(
+            projects: [child.project.id], environments: [destination.id], tenants: tenant.map { [$0] } ?? [], taskState: .success
+        ).pageSize(1).first()?.releaseId
     }
 }

@@ -62,7 +62,8 @@ extension PromotionEngine {
         var child = child
         var log = ChildLog()
         async let releaseRequest = client.release(reference.id)
-        async let previewRequest = client.deploymentPreview(release: reference.id, environment: destination.id)
+        let tenantId = child.tenant?.id
+        async let previewRequest = client.deploymentPreview(release: reference.id, environment: destination.id, tenant: tenantId)
         let release = try await releaseRequest
         let preview = try await previewRequest
         let process: DeploymentProcess? = if let snapshot = release.projectDeploymentProcessSnapshotId {

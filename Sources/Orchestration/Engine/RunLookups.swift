@@ -13,18 +13,23 @@ struct RunLookups: Sendable {
     let destination: DeploymentEnvironment
     /// The explicit source, if given.
     let source: DeploymentEnvironment?
+    /// The tenant to deploy for (§5.8), if given.
+    let tenant: Tenant?
 
-    /// Makes the shared lookups: 2 requests.
+    /// Makes the shared lookups: 2 requests, 3 with a tenant.
     static func load(_ options: PromotionOptions, client: OctopusClient) async throws -> RunLookups {
         async let environmentsRequest = client.allEnvironments()
         async let projectsRequest = client.allProjects()
+        async let tenantRequest = tenant(named: options.tenant, client: client)
         let environments = try await environmentsRequest
         let projects = try await projectsRequest
+        let tenant = try await tenantRequest
 
         let destination = try named(options.destination, in: environments, kind: "environment")
         let source = try options.source.map { try named($0, in: environments, kind: "environment") }
 
-        return RunLookups(environments: environments, projects: projects, destination: destination, source: source)
+        return RunLookups(
+            environments: environments, projects: projects, destination: destination, source: source, tenant: tenant)
     }
 
     /// The project with this name (trimmed, case-insensitive).

@@ -38,8 +38,6 @@ extension OrchestrationError: CustomStringConvertible, LocalizedError {
             return message
         case .noApprovalDeployment(let project, let release, let environment):
             return "\(project) \(release) has no successful deployment to \(environment) to take approvals from. Deploy it to \(environment) and approve its manual interventions first, or approve as yourself."
-        case .unsupportedOption(let name, let value):
-            return "\(name) '\(value)' is not supported yet: Conductor deploys untenanted. Remove the option to deploy untenanted."
         case .emptyApplication:
             return "The application has no projects. Name at least one project, e.g. 'Database then Web API'."
         case .planNotReady(let detail):

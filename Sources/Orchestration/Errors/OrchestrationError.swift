@@ -34,8 +34,6 @@ public enum OrchestrationError: Error, Sendable, Equatable {
     case noReleaseFound(project: String, message: String)
     /// The parent release has no successful deployment to the approval environment (§5.29).
     case noApprovalDeployment(project: String, release: String, environment: String)
-    /// An option the engine does not implement yet was set (rather than silently ignored).
-    case unsupportedOption(name: String, value: String)
     /// An application was given with no children.
     case emptyApplication
     /// Deploy or wait was asked for a plan step that does not have what it needs.

@@ -162,11 +162,6 @@ public struct PromotionOptions: Sendable, Codable, Hashable {
         if let name = application.projects.first(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             throw OrchestrationError.missingRequiredValue("Child Project Name ('\(name)')")
         }
-        // Tenants (§5.9, §5.29) are not implemented; saying so beats deploying untenanted behind the user's back. Like
-        // the template, a blank value or an unresolved `#{Octopus…}` variable means "no tenant" (§2.2).
-        for (name, value) in [("Tenant", tenant), ("Approval tenant", approvalTenant)] {
-            if let value, !Self.isUnset(value) { throw OrchestrationError.unsupportedOption(name: name, value: value) }
-        }
         if parentProject != nil, (parentRelease ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             throw OrchestrationError.missingRequiredValue("Parent release (with a parent project)")
         }

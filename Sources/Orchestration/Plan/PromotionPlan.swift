@@ -50,6 +50,8 @@ public struct PromotionPlan: Codable, Sendable, Hashable {
     public var spaceId: SpaceID
     /// The destination environment.
     public var destination: NamedReference<EnvironmentID>
+    /// The tenant the run deploys for (§5.8), nil when untenanted.
+    public var tenant: NamedReference<TenantID>?
     /// The children in plan order (stage by stage).
     public var children: [ChildPlan]
     /// Approvers collected by `approve`, bound to this plan's releases.
@@ -95,6 +97,8 @@ public enum SkipReason: Codable, Hashable, Sendable {
     case sourceIsDestination
     /// A child of an earlier stage failed, was cancelled or timed out.
     case earlierStageFailed
+    /// The tenant is not connected to the child project, or not in the destination (§5.9).
+    case tenantNotConnected
 }
 
 /// What happens to a child.
@@ -134,6 +138,8 @@ public struct ChildPlan: Codable, Hashable, Sendable {
     public var projectSlug: String
     /// The channel releases are taken from.
     public var channel: NamedReference<ChannelID>?
+    /// The tenant the child is deployed for: the run's tenant, or nil when untenanted or the project is (§5.9).
+    public var tenant: NamedReference<TenantID>?
     /// Where the release was looked for.
     public var sourceEnvironments: [NamedReference<EnvironmentID>]
     /// The release selected, if any.

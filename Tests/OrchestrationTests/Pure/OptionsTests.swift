@@ -68,7 +68,6 @@ struct OptionsTests {
         (PromotionOptions(application: Application(stages: []), destination: "Staging"), "The application has no projects. Name at least one project, e.g. 'Database then Web API'."),
         (PromotionOptions(application: Application(sequential: ["A"]), destination: "  "), "Destination Environment Name is required."),
         (PromotionOptions(application: Application(sequential: ["A"]), destination: "Prod", parentProject: "Release Orchestration"), "Parent release (with a parent project) is required."),
-        (PromotionOptions(application: Application(sequential: ["A"]), destination: "Prod", tenant: "Acme"), "Tenant 'Acme' is not supported yet: Conductor deploys untenanted. Remove the option to deploy untenanted."),
     ])
     func validation(options: PromotionOptions, message: String) {
         do {
