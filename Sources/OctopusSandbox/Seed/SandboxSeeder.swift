@@ -14,10 +14,12 @@ public enum SandboxSeeder {
             case .sample:
                 try BaseSeed.apply(to: db, now: now)
                 try SampleSeed.apply(to: db, now: now)
+                try SampleTenants.apply(to: db, now: now)
                 try SampleDeploymentHistory.apply(to: db, now: now)
             case .large:
                 try BaseSeed.apply(to: db, now: now)
                 try SampleSeed.apply(to: db, now: now)
+                try SampleTenants.apply(to: db, now: now)
                 try SampleDeploymentHistory.apply(to: db, now: now)
                 try LargeSeed.apply(to: db, now: now, parameters: configuration.largeSeed)
             }
