@@ -3,7 +3,7 @@ import Hummingbird
 import OctopusModel
 
 /// Releases: list (`ids`), create (`POST`, `?ignoreChannelRules`; and the Executions API's
-/// `create/v1`), `{id}`, `{id}/snapshot-variables`; project and channel release lists
+/// `create/v1`), `{id}`, `{id}/snapshot-variables` (GET, and POST to refresh); project and channel release lists
 /// share ``list(request:store:space:column:owner:template:)``.
 enum ReleaseRoutes {
     static func register(on router: Router<SandboxRequestContext>, services: SandboxServices) {
@@ -31,6 +31,14 @@ enum ReleaseRoutes {
             return try JSONResponse.make(
                 CreateReleaseV1Response(releaseId: release.id, releaseVersion: release.version),
                 status: created ? .created : .ok)
+        }
+        router.post("/api/{spaceId}/releases/{id}/snapshot-variables") { _, context in
+            let space = try await services.authorize(context, .releaseCreate)
+            let release = try await ResourceListing.one(
+                Release.self, kind: "Release", id: try context.parameter("id"), space: space, store: store)
+            let now = services.clock.now
+            let refreshed = try await store.write { db in try db.refreshVariableSnapshot(of: release, now: now) }
+            return try JSONResponse.ok(SandboxLinks.linking(refreshed))
         }
         router.get("/api/{spaceId}/releases/{id}/snapshot-variables") { _, context in
             let space = try await services.authorize(context, .variableView)
