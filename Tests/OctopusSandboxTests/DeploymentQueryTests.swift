@@ -111,6 +111,12 @@ struct DeploymentQueryTests {
             let webAPITest = try #require(dashboard.items.first { $0.projectId == Projects.webAPI && $0.environmentId == Env.test })
             #expect(webAPITest.releaseVersion == "2021.1.0.14")
             #expect(dashboard.items.count == 8)
+            #expect(dashboard.items.first?.projectId == Projects.database)
+            let dynamic = try await http.get("/api/Spaces-1/dashboard/dynamic?projects=Projects-3&environments=Environments-2&includePrevious=true")
+                .decode(Dashboard.self)
+            #expect(dynamic.items.map(\.releaseVersion) == ["2021.1.0.14"])
+            #expect(dynamic.previousItems.map(\.releaseVersion) == ["2021.1.0.15"])
+            #expect(dynamic.previousItems.first?.isPrevious == true)
         }
     }
 

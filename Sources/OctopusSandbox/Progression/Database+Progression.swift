@@ -5,10 +5,16 @@ import OctopusModel
 extension Database {
     /// A deployment as the dashboard and progression show it.
     func dashboardItem(_ deployment: Deployment, version: String? = nil, now: Date) throws -> DashboardItem {
-        let task = try deployment.taskId.flatMap { try document(ServerTask.self, id: $0.rawValue) }?.refreshed(now: now)
+        let task = try deployment.taskId.flatMap { try document(ServerTask.self, id: $0.rawValue) }
         let releaseVersion = try version
             ?? String.fetchOne(self, sql: "SELECT version FROM releases WHERE id = ?", arguments: [deployment.releaseId.rawValue])
             ?? ""
+        return Self.dashboardItem(deployment, task: task, version: releaseVersion, now: now)
+    }
+
+    /// A deployment as the dashboard shows it, from documents already loaded.
+    static func dashboardItem(_ deployment: Deployment, task: ServerTask?, version releaseVersion: String, now: Date) -> DashboardItem {
+        let task = task?.refreshed(now: now)
         let space = deployment.spaceId?.rawValue ?? ""
         return DashboardItem(
             id: deployment.id, projectId: deployment.projectId, environmentId: deployment.environmentId,
@@ -112,21 +118,13 @@ extension Database {
         let environments = try documents(DeploymentEnvironment.self, environmentQuery)
         let groups = try documents(ProjectGroup.self, DocumentQuery([.equals("spaceId", space.databaseValue)], order: .name))
         let environmentIDs = environments.map(\.id)
-        var items: [DashboardItem] = []
+        let items = try latestDeployments(projects: projects.map(\.id), environments: environmentIDs, offset: 0, now: now)
         var previous: [DashboardItem] = []
-        for project in projects {
-            for environment in environmentIDs {
-                let latest = try documents(
-                    Deployment.self,
-                    DocumentQuery([.equals("projectId", project.id.databaseValue), .equals("environmentId", environment.databaseValue)]),
-                    skip: 0, take: includePrevious ? 2 : 1)
-                if let current = latest.first { items.append(try dashboardItem(current, now: now)) }
-                if includePrevious, latest.count > 1 {
-                    var item = try dashboardItem(latest[1], now: now)
-                    item.isPrevious = true
-                    item.isCurrent = false
-                    previous.append(item)
-                }
+        if includePrevious {
+            previous = try latestDeployments(projects: projects.map(\.id), environments: environmentIDs, offset: 1, now: now)
+            for index in previous.indices {
+                previous[index].isPrevious = true
+                previous[index].isCurrent = false
             }
         }
         return Dashboard(
@@ -143,5 +141,39 @@ extension Database {
             environments: environments.map { ReferenceDataItem(id: $0.id.rawValue, name: $0.name) },
             items: items, previousItems: previous, isFiltered: projectFilter != nil || environmentFilter != nil,
             links: ["Self": "/api/\(space)/dashboard"])
+    }
+
+    /// The latest (offset 0) or the one before (offset 1) deployment of every project to every
+    /// environment, with its task and release version, in one statement: one correlated
+    /// `LIMIT 1` per pair over the (projectId, environmentId) index instead of a query per pair.
+    private func latestDeployments(projects: [ProjectID], environments: [EnvironmentID], offset: Int, now: Date) throws
+        -> [DashboardItem]
+    {
+        guard !projects.isEmpty, !environments.isEmpty else { return [] }
+        let projectList = Array(repeating: "?", count: projects.count).joined(separator: ",")
+        let environmentList = Array(repeating: "?", count: environments.count).joined(separator: ",")
+        let rows = try Row.fetchAll(
+            self,
+            sql: """
+                SELECT d.document AS deployment, t.document AS task, r.version AS version
+                FROM deployments d LEFT JOIN tasks t ON t.id = d.taskId LEFT JOIN releases r ON r.id = d.releaseId
+                WHERE d.ordinal IN (
+                  SELECT (SELECT x.ordinal FROM deployments x WHERE x.projectId = p.id AND x.environmentId = e.id
+                          ORDER BY x.ordinal DESC LIMIT 1 OFFSET \(max(0, offset)))
+                  FROM projects p CROSS JOIN environments e
+                  WHERE p.id IN (\(projectList)) AND e.id IN (\(environmentList)))
+                ORDER BY d.projectId, d.environmentId
+                """,
+            arguments: StatementArguments(projects.map(\.rawValue) + environments.map(\.rawValue)))
+        let decoder = OctopusJSON.makeDecoder()
+        let order = Dictionary(projects.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let environmentOrder = Dictionary(environments.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        return try rows.map { row in
+            let deployment = try decoder.decode(Deployment.self, from: row["deployment"] as Data)
+            let task = try (row["task"] as Data?).map { try decoder.decode(ServerTask.self, from: $0) }
+            return Self.dashboardItem(deployment, task: task, version: row["version"] ?? "", now: now)
+        }.sorted {
+            (order[$0.projectId] ?? 0, environmentOrder[$0.environmentId] ?? 0) < (order[$1.projectId] ?? 0, environmentOrder[$1.environmentId] ?? 0)
+        }
     }
 }
