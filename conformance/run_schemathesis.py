@@ -73,6 +73,7 @@ def seeded_path_values(sandbox: Sandbox) -> list[tuple[str, dict[str, str]]]:
         "event": first_id(sandbox, f"{space}/events?take=1", "Events-0")["Id"],
         "artifact": artifact["Id"],
         "team": first_id(sandbox, "/api/teams?take=1", "Teams-0")["Id"],
+        "tenant": first_id(sandbox, f"{space}/tenants?take=1", "Tenants-0")["Id"],
         "user": sandbox.get("/api/users/me").get("Id", "Users-0"),
         "process": project.get("DeploymentProcessId", "deploymentprocess-Projects-0"),
         "variables": project.get("VariableSetId", "variableset-Projects-0"),
@@ -81,7 +82,7 @@ def seeded_path_values(sandbox: Sandbox) -> list[tuple[str, dict[str, str]]]:
     by_route = [
         (r"/projects/\{id\}/releases/\{version\}$", {"id": values["releaseProject"], "version": values["version"]}),
         (r"/releases/\{id\}/deployments/preview/\{environment\}",
-         {"id": values["release"], "environment": values["environment"]}),
+         {"id": values["release"], "environment": values["environment"], "tenant": values["tenant"]}),
         (r"/projects/\{projectId\}", {"projectId": values["project"]}),
         (r"/projectgroups/\{id\}", {"id": values["projectgroup"]}),
         (r"/channels/\{id\}", {"id": values["channel"]}),
@@ -98,6 +99,7 @@ def seeded_path_values(sandbox: Sandbox) -> list[tuple[str, dict[str, str]]]:
         (r"/events/\{id\}", {"id": values["event"]}),
         (r"/artifacts/\{id\}", {"id": values["artifact"]}),
         (r"/teams/\{id\}", {"id": values["team"]}),
+        (r"/tenants/\{id\}", {"id": values["tenant"]}),
         (r"/users/\{id\}", {"id": values["user"]}),
         (r"/spaces/\{id\}", {"id": SPACE_ID}),
     ]
