@@ -125,6 +125,8 @@ public struct PromotionReport: Sendable {
         var project: String
         var projectId: String
         var channel: String?
+        /// The tenant the child is deployed for (nil: untenanted).
+        var tenant: String?
         var sourceEnvironments: [String]
         var release: String?
         var releaseId: String?
@@ -143,6 +145,7 @@ public struct PromotionReport: Sendable {
             project = child.project.name
             projectId = child.project.id.rawValue
             channel = child.channel?.name
+            tenant = child.tenant?.name
             sourceEnvironments = child.sourceEnvironments.map(\.name)
             release = child.release?.version
             releaseId = child.release?.id.rawValue
