@@ -62,6 +62,29 @@ struct TenantScenarioTests {
         }
     }
 
+    /// §5.13.2 step 1: a tenant connected to the destination but to none of the source environments takes the latest
+    /// release there regardless of tenant (14 in Test), while the destination's current release is the tenant's (none):
+    /// one extra request for it.
+    @Test func tenantNotInTheSourcesTakesTheLatestReleaseRegardlessOfTenant() async throws {
+        try await SandboxHarness.run { sandbox in
+            let stagingOnly = Tenant(
+                id: "Tenants-4", spaceId: SampleSeed.spaceID, name: "Hooli",
+                projectEnvironments: [SampleSeed.Projects.webAPI: [SampleSeed.Environments.staging]])
+            try await sandbox.server.store.insert(stagingOnly)
+            let engine = sandbox.engine()
+            let (plain, plainRequests) = try await sandbox.serverRequests { try await engine.find(try Self.options("Web API", to: "Staging", tenant: nil)) }
+            let (plan, requests) = try await sandbox.serverRequests { try await engine.find(try Self.options("Web API", to: "Staging", tenant: "Hooli")) }
+            let webAPI = try #require(plan.child("Web API"))
+            #expect(webAPI.tenant?.name == "Hooli")
+            #expect(webAPI.release?.version == "2021.1.0.14")
+            #expect(webAPI.release == plain.child("Web API")?.release)
+            #expect(webAPI.action == .deploy)
+            #expect(webAPI.messages.contains(PlanMessage(.info, "The tenant Hooli is not connected to Web API in the source environment(s); the latest release there is used regardless of tenant.")))
+            // The tenant lookup and the tenant's current release in Staging.
+            #expect(requests == plainRequests + 2, "tenanted \(requests), untenanted \(plainRequests)")
+        }
+    }
+
     /// §5.9: an untenanted project drops the tenant and is deployed untenanted, with the same release as without it.
     @Test func untenantedProjectDropsTheTenant() async throws {
         try await SandboxHarness.run { sandbox in
