@@ -126,6 +126,49 @@ struct TenantScenarioTests {
         }
     }
 
+    /// §5.29 when picking the approval deployment: another tenant's parent deployment is ignored, untenanted ones are
+    /// accepted, and the approval tenant's own is taken when it is the latest.
+    @Test func approvalDeploymentFollowsTheApprovalTenant() async throws {
+        try await SandboxHarness.run { sandbox in
+            try await sandbox.approveParentInProdApproval()  // untenanted: Olivia, Quinn and Wes approve
+            // The parent also deploys for Globex; Riley (in every approving team) approves that one, later.
+            try await sandbox.server.store.write { db in
+                var parent = try #require(try db.document(Project.self, id: SampleSeed.Projects.releaseOrchestration.rawValue))
+                parent.tenantedDeploymentMode = .tenantedOrUntenanted
+                try db.save(parent)
+                var globex = try #require(try db.document(Tenant.self, id: SampleTenants.globex.rawValue))
+                globex.projectEnvironments[SampleSeed.Projects.releaseOrchestration.rawValue] = [SampleSeed.Environments.staging, SampleSeed.Environments.prodApproval]
+                try db.save(globex)
+            }
+            for team in [SampleSeed.Teams.qa, SampleSeed.Teams.webAdmins, SampleSeed.Teams.businessOwners] {
+                try await sandbox.addMember(SampleSeed.Users.releaseManager, to: team)
+            }
+            let riley = try sandbox.person(SampleSeed.releaseManagerAPIKey)
+            let parentRelease = try #require(SampleSeed.releaseID(project: SampleSeed.Projects.releaseOrchestration, version: SampleSeed.orchestrationReleaseVersion))
+            let forGlobex = try await sandbox.client.createDeployment(
+                Deployment(releaseId: parentRelease, environmentId: SampleSeed.Environments.prodApproval, tenantId: SampleTenants.globex))
+            let taskId = try #require(forGlobex.taskId)
+            for _ in 0..<200 where try await !sandbox.client.task(taskId).isCompleted {
+                try await riley.approvePending()
+                sandbox.clock.advance(by: 30)
+            }
+            try #require(try await sandbox.client.task(taskId).state == .success)
+
+            let engine = sandbox.engine()
+            for (tenant, approvalTenant, approvers) in [
+                ("Acme Corp", nil, ["olivia", "quinn", "wes"]),
+                ("Acme Corp", "Globex", ["riley"]),
+                ("Globex", nil, ["riley"]),
+                (nil, "Globex", ["riley"]),  // untenanted run: no approval tenant, the latest deployment
+            ] as [(String?, String?, [String])] {
+                var options = Sample.withParentApprovals(try Self.options("Database", to: "Production", tenant: tenant))
+                options.approvalTenant = approvalTenant
+                let approved = try await engine.approve(try await engine.find(options))
+                #expect(approved.approvals?.approvers.map(\.username).sorted() == approvers, "\(tenant ?? "-") / \(approvalTenant ?? "-")")
+            }
+        }
+    }
+
     /// §5.29: the approval tenant defaults to the deployment tenant; another name is looked up; untenanted parent
     /// deployments supply approvers to any tenant; an unknown approval tenant is an error.
     @Test func approvalTenant() async throws {
