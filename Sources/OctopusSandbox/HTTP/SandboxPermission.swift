@@ -9,6 +9,8 @@ public enum SandboxPermission: String, Sendable, CaseIterable, Codable {
     case projectGroupView = "ProjectGroupView"
     case environmentView = "EnvironmentView"
     case tenantView = "TenantView"
+    case tenantCreate = "TenantCreate"
+    case tenantEdit = "TenantEdit"
     case lifecycleView = "LifecycleView"
     case machineView = "MachineView"
     case processView = "ProcessView"

@@ -2,7 +2,7 @@ import Hummingbird
 import OctopusModel
 
 /// Tenants (by name): list (`name`, `partialName`, `ids`, `projectId`, `tags`, `clonedFromTenantId`),
-/// `/all` (same filters) and `{id}`.
+/// `/all` (same filters), `{id}`; create (`?clone=`) and update.
 enum TenantRoutes {
     static func register(on router: Router<SandboxRequestContext>, services: SandboxServices) {
         let store = services.store
@@ -20,6 +20,24 @@ enum TenantRoutes {
             let space = try await services.authorize(context, .tenantView)
             let tenant = try await ResourceListing.one(
                 Tenant.self, kind: "Tenant", id: try context.parameter("id"), space: space, store: store)
+            return try JSONResponse.ok(SandboxLinks.linking(tenant))
+        }
+        router.post("/api/{spaceId}/tenants") { request, context in
+            let space = try await services.authorize(context, .tenantCreate)
+            let user = try context.authenticatedUser().username
+            let body = try await JSONRequestBody.decode(TenantRequest.self, from: request)
+            let clone = QueryParameters(request).list("clone")?.first
+            let now = services.clock.now
+            let tenant = try await store.write { db in try db.createTenant(body, in: space, cloning: clone, by: user, now: now) }
+            return try JSONResponse.created(SandboxLinks.linking(tenant))
+        }
+        router.put("/api/{spaceId}/tenants/{id}") { request, context in
+            let space = try await services.authorize(context, .tenantEdit)
+            let user = try context.authenticatedUser().username
+            let id = try context.parameter("id")
+            let body = try await JSONRequestBody.decode(TenantRequest.self, from: request)
+            let now = services.clock.now
+            let tenant = try await store.write { db in try db.updateTenant(id, with: body, in: space, by: user, now: now) }
             return try JSONResponse.ok(SandboxLinks.linking(tenant))
         }
     }
