@@ -81,7 +81,7 @@ extension PromotionEngine {
 
         // §5.9: an untenanted project drops the tenant; one not connected to the project or destination is skipped.
         var tenant: Tenant?
-        switch tenancy(of: project, tenant: lookups.tenant, destination: destination, log: &log) {
+        switch try tenancy(of: project, tenant: lookups.tenant, destination: destination, log: &log) {
         case .notConnected:
             row.action = .skip(.tenantNotConnected)
             row.outputs = .noRelease

@@ -27,9 +27,11 @@ extension RunLookups {
 }
 
 extension PromotionEngine {
-    /// §5.9 for one child, logging as the template does (truthfully worded).
-    func tenancy(of project: Project, tenant: Tenant?, destination: DeploymentEnvironment, log: inout ChildLog) -> ChildTenancy {
+    /// §5.9 for one child, logging as the template does (truthfully worded). Departure: a `Tenanted` project without a
+    /// tenant stops `find`, before anything is deployed (the template failed at its POST, after earlier children ran).
+    func tenancy(of project: Project, tenant: Tenant?, destination: DeploymentEnvironment, log: inout ChildLog) throws -> ChildTenancy {
         guard let tenant else {
+            if project.tenantedDeploymentMode == .tenanted { throw OrchestrationError.tenantRequired(project: project.name) }
             log.info("Not doing a tenanted deployment of \(project.name).")
             return .untenanted
         }

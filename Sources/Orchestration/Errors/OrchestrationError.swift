@@ -34,6 +34,8 @@ public enum OrchestrationError: Error, Sendable, Equatable {
     case noReleaseFound(project: String, message: String)
     /// The parent release has no successful deployment to the approval environment (§5.29).
     case noApprovalDeployment(project: String, release: String, environment: String)
+    /// A `Tenanted` child project and no tenant given: the server would refuse its deployment.
+    case tenantRequired(project: String)
     /// An application was given with no children.
     case emptyApplication
     /// Deploy or wait was asked for a plan step that does not have what it needs.

@@ -116,6 +116,22 @@ struct TenantScenarioTests {
         }
     }
 
+    /// Departure: a `Tenanted` child without a tenant stops `find` with the fix, before anything is deployed.
+    @Test func tenantedProjectWithoutATenantStopsFind() async throws {
+        try await SandboxHarness.run { sandbox in
+            var webAPI = try #require(try await sandbox.server.store.document(Project.self, id: SampleSeed.Projects.webAPI.rawValue))
+            webAPI.tenantedDeploymentMode = .tenanted
+            try await sandbox.server.store.save(webAPI)
+            let before = try await sandbox.client.deployments().all().count
+            await #expect(throws: OrchestrationError.tenantRequired(project: "Web API")) {
+                _ = try await sandbox.engine().promote(try Self.options("Database then Web API", to: "Staging", tenant: nil))
+            }
+            #expect(try await sandbox.client.deployments().all().count == before, "nothing was deployed")
+            let message = "\(OrchestrationError.tenantRequired(project: "Web API"))"
+            #expect(message == "Web API can only be deployed for a tenant. Give the tenant to deploy it for (--tenant NAME), or allow untenanted deployments of Web API.")
+        }
+    }
+
     @Test func unknownTenantIsAnErrorWithSuggestions() async throws {
         try await SandboxHarness.run { sandbox in
             await #expect {
