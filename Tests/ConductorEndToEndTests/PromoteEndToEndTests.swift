@@ -50,9 +50,24 @@ struct PromoteEndToEndTests {
         #expect(run.standardError.contains("Database: "), "progress goes to stderr")
     }
 
+    /// `make run`'s promotion: the sample application, Test to Staging. The Web Admins' interventions in Staging also
+    /// name Release Management (the blog's scaffolding), so the service account approves them as itself.
+    @Test("make run's promotion of the sample application finishes, auto-approving as the service account")
+    func sampleApplicationToStaging() throws {
+        let run = try PromoteRun(["--projects", "Database then Web API, Scheduling Service then Web UI", "--from", "Test", "--to", "Staging", "--timeout", "10m"])
+        #expect(run.status == 0, "stderr: \(run.standardError)")
+        for child in ["Web API", "Web UI"] {
+            #expect(run.standardError.contains("\(child): approved 'Web Admin Approval' on behalf of release-conductor"), "stderr: \(run.standardError)")
+        }
+        for child in ["Database", "Web API", "Scheduling Service", "Web UI"] {
+            #expect(run.standardOutput.contains(child), "table: \(run.standardOutput)")
+        }
+        #expect(!run.standardOutput.contains("cancelled"), "table: \(run.standardOutput)")
+    }
+
     @Test("a child still waiting on an intervention at --timeout is cancelled and the exit status is 124")
     func waitTimeout() throws {
-        let run = try PromoteRun(["--project", "Web API", "--from", "Test", "--to", "Staging", "--timeout", "2s"])
+        let run = try PromoteRun(["--project", "Web API", "--from", "Test", "--to", "Staging", "--timeout", "2s", "--no-auto-approve"])
         #expect(run.status == 124, "stderr: \(run.standardError)")
         #expect(run.standardOutput.contains("cancelled after wait timeout"))
         #expect(run.standardError.contains("waiting on manual intervention 'Web Admin Approval'"))

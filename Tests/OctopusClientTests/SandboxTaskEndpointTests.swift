@@ -63,9 +63,11 @@ import Testing
             let interruption = try #require(pending, "the Web Admin Approval step raised an interruption")
             #expect(interruption.taskId == taskId)
 
-            // The release conductor is not a Web Admin: the server refuses, and the client says it is a permission matter.
-            #expect(try await conductor.interruption(interruption.id).canTakeResponsibility == false)
-            let refused = await #expect(throws: OctopusClientError.self) { try await conductor.takeResponsibility(interruption: interruption.id) }
+            // QA is in neither responsible team (Web Admins, Release Management): the server refuses, and the client
+            // says it is a permission matter.
+            let qa = try Self.client(server, key: SampleSeed.qaAPIKey)
+            #expect(try await qa.interruption(interruption.id).canTakeResponsibility == false)
+            let refused = await #expect(throws: OctopusClientError.self) { try await qa.takeResponsibility(interruption: interruption.id) }
             #expect(refused?.status.map { [400, 403].contains($0) } == true)
 
             #expect(try await wes.interruption(interruption.id).canTakeResponsibility == true)

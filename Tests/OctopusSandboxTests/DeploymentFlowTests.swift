@@ -74,7 +74,7 @@ struct DeploymentFlowTests {
             let interruptions = try await http.get("/api/Spaces-1/interruptions?regarding=\(deployment.id)&pendingOnly=true")
                 .decode(ResourceCollection<Interruption>.self)
             let interruption = try #require(interruptions.items.first)
-            #expect(interruption.responsibleTeamIds == [SampleSeed.Teams.webAdmins])
+            #expect(interruption.responsibleTeamIds == [SampleSeed.Teams.webAdmins, SampleSeed.Teams.releaseManagement])
             #expect(interruption.title == "Web Admin Approval")
 
             // QA is not responsible: it cannot take responsibility.

@@ -248,7 +248,7 @@ struct HTTPConventionTests {
             #expect(process.id == "deploymentprocess-Projects-3")
             let manual = process.steps.flatMap(\.actions).filter(\.isManualIntervention)
             #expect(manual.map(\.name) == ["Web Admin Approval", "QA Approval"])
-            #expect(manual.first?.responsibleTeamIds == [SampleSeed.Teams.webAdmins])
+            #expect(manual.first?.responsibleTeamIds == [SampleSeed.Teams.webAdmins, SampleSeed.Teams.releaseManagement])
             #expect(manual.first?.environments == [SampleSeed.Environments.staging, SampleSeed.Environments.production])
             #expect(process.steps.contains { $0.targetRoles == ["web-api"] })
             let database = try await http.get("/api/Spaces-1/deploymentprocesses/deploymentprocess-Projects-1")

@@ -102,12 +102,13 @@ struct SandboxStoreTests {
             let snapshot = try await store.document(DeploymentProcess.self, id: release.projectDeploymentProcessSnapshotId ?? "")
             #expect(snapshot?.projectId == release.projectId)
         }
-        // Every child has a QA approval in Production; the web projects also a Web Admins one.
+        // Every child has a QA approval in Production; the web projects also a Web Admins one. Release Management may
+        // act on each (the blog's scaffolding for auto-approval).
         for child in SampleSeed.Projects.children {
             let process = try #require(try await store.document(DeploymentProcess.self, id: DeploymentProcessID(project: child).rawValue))
             let manual = process.steps.flatMap(\.actions).filter(\.isManualIntervention)
-            #expect(manual.contains { $0.responsibleTeamIds == [SampleSeed.Teams.qa] && $0.environments == [SampleSeed.Environments.production] })
-            let webAdmins = manual.contains { $0.responsibleTeamIds == [SampleSeed.Teams.webAdmins] }
+            #expect(manual.contains { $0.responsibleTeamIds == [SampleSeed.Teams.qa, SampleSeed.Teams.releaseManagement] && $0.environments == [SampleSeed.Environments.production] })
+            let webAdmins = manual.contains { $0.responsibleTeamIds == [SampleSeed.Teams.webAdmins, SampleSeed.Teams.releaseManagement] }
             #expect(webAdmins == [SampleSeed.Projects.webAPI, SampleSeed.Projects.webUI].contains(child))
         }
         #expect(try await store.nextID(OctopusIDKinds.Release.self) == ReleaseID(number: 14))

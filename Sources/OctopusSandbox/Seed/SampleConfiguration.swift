@@ -182,10 +182,14 @@ struct SampleConfiguration {
         try db.reserveIDs(OctopusIDKinds.Channel.self, through: 6)
     }
 
-    private func manualStep(_ name: String, team: TeamID, environments: [EnvironmentID], instructions: String)
-        -> DeploymentStep
-    {
+    /// A manual intervention step. Child interventions also name Release Management, as the blog's scaffolding
+    /// advises ("to leverage the auto-approval functionality, add the release management team to each manual
+    /// intervention"), so the "Release Conductor" service account may take responsibility and auto-approve them.
+    private func manualStep(
+        _ name: String, team: TeamID, environments: [EnvironmentID], instructions: String, releaseManagementMayAct: Bool
+    ) -> DeploymentStep {
         let stepID = SeedGUID.make("step", name, environments.map(\.rawValue).joined())
+        let teams = releaseManagementMayAct ? [team, SampleSeed.Teams.releaseManagement] : [team]
         return DeploymentStep(
             id: stepID, name: name, properties: [:],
             actions: [
@@ -194,7 +198,7 @@ struct SampleConfiguration {
                     environments: environments,
                     properties: [
                         PropertyBag.manualInstructions: instructions,
-                        PropertyBag.manualResponsibleTeamIds: team.rawValue,
+                        PropertyBag.manualResponsibleTeamIds: teams.map(\.rawValue).joined(separator: ","),
                         PropertyBag.manualBlockConcurrentDeployments: "False",
                     ])
             ])
@@ -206,12 +210,14 @@ struct SampleConfiguration {
             steps.append(
                 manualStep(
                     "Web Admin Approval", team: SampleSeed.Teams.webAdmins, environments: [Env.staging, Env.production],
-                    instructions: "Confirm the web servers are ready for \(component.name) #{Octopus.Release.Number}."))
+                    instructions: "Confirm the web servers are ready for \(component.name) #{Octopus.Release.Number}.",
+                    releaseManagementMayAct: true))
         }
         steps.append(
             manualStep(
                 "QA Approval", team: SampleSeed.Teams.qa, environments: [Env.production],
-                instructions: "Approve \(component.name) #{Octopus.Release.Number} for Production once QA has signed off."))
+                instructions: "Approve \(component.name) #{Octopus.Release.Number} for Production once QA has signed off.",
+                releaseManagementMayAct: true))
         let deployName = "Deploy \(component.name)"
         let deployStepID = SeedGUID.make("step", component.id.rawValue, "deploy")
         var stepProperties: PropertyBag = [:]
@@ -261,13 +267,13 @@ struct SampleConfiguration {
         var steps = [
             manualStep(
                 "Business Owner Approval", team: SampleSeed.Teams.businessOwners, environments: [Env.prodApproval],
-                instructions: "Approve release #{Octopus.Release.Number} of the sample application."),
+                instructions: "Approve release #{Octopus.Release.Number} of the sample application.", releaseManagementMayAct: false),
             manualStep(
                 "QA Approval", team: SampleSeed.Teams.qa, environments: [Env.prodApproval],
-                instructions: "Confirm QA has signed off every component of #{Octopus.Release.Number}."),
+                instructions: "Confirm QA has signed off every component of #{Octopus.Release.Number}.", releaseManagementMayAct: false),
             manualStep(
                 "Web Admin Approval", team: SampleSeed.Teams.webAdmins, environments: [Env.prodApproval],
-                instructions: "Confirm the web servers are ready for #{Octopus.Release.Number}."),
+                instructions: "Confirm the web servers are ready for #{Octopus.Release.Number}.", releaseManagementMayAct: false),
         ]
         for component in components {
             let stepID = SeedGUID.make("step", "orchestration", component.id.rawValue)

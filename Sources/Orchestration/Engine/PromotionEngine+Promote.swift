@@ -4,8 +4,9 @@ import OctopusModel
 
 extension PromotionEngine {
     /// Runs a whole promotion like the template does for each child step: find → whatif → (What If: stop) →
-    /// approvals from the parent release (when auto-approval is on and a parent is named) → schedule → deploy →
-    /// wait (unless not waiting or scheduled, as §5.31.2–3).
+    /// approvals when auto-approval is on (from the parent release when a parent is named, otherwise as the API key's
+    /// own user — the template's default takes them from the deployment running it, and here that is whoever runs
+    /// Conductor) → schedule → deploy → wait (unless not waiting or scheduled, as §5.31.2–3).
     ///
     /// - Parameter progress: receives deploy and wait events; finished when the promotion ends.
     /// - Returns: the final plan; each child carries its outputs and outcome.
@@ -17,7 +18,7 @@ extension PromotionEngine {
                 progress?.finish()
                 return plan
             }
-            if options.autoApprove, options.parentProject != nil, !plan.deployable.isEmpty {
+            if options.autoApprove, !plan.deployable.isEmpty {
                 do {
                     plan = try await approve(plan)
                 } catch let error as OrchestrationError {

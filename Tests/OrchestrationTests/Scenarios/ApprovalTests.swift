@@ -16,6 +16,7 @@ struct ApprovalTests {
     /// deployment is cancelled at the timeout.
     @Test func apiUserWithoutPermissionToTakeTheIntervention() async throws {
         try await SandboxHarness.run { sandbox in
+            try await sandbox.removeFromInterventions(SampleSeed.Teams.releaseManagement)
             try await sandbox.promoteChildrenToStaging()
             try await sandbox.approveParentInProdApproval()
             let options = try Self.productionOptions("Database then Web API", timeout: 900)

@@ -47,7 +47,7 @@ struct RequestCostTests {
             #expect(previewed.deployable.count == 4)
             #expect(served == 3 * 4 + 1)  // + the responsible teams' names, once
             let webAPI = try #require(previewed.child("Web API")?.preview)
-            #expect(webAPI.interventions == [ExpectedIntervention(stepName: "Web Admin Approval", responsibleTeamIds: [SampleSeed.Teams.webAdmins], responsibleTeams: ["Web Admins"])])
+            #expect(webAPI.interventions == [ExpectedIntervention(stepName: "Web Admin Approval", responsibleTeamIds: [SampleSeed.Teams.webAdmins, SampleSeed.Teams.releaseManagement], responsibleTeams: ["Web Admins", "Release Management"])])
             #expect(previewed.child("Database")?.preview?.interventions.isEmpty == true)
         }
     }

@@ -85,6 +85,23 @@ struct SandboxHarness: Sendable {
             try db.save(document)
         }
     }
+
+    /// Takes `team` off every manual intervention, in the processes and in the releases' process snapshots (which the
+    /// tasks run), e.g. to leave the API key's user (Release Management) without the right to take them.
+    func removeFromInterventions(_ team: TeamID) async throws {
+        try await server.store.write { db in
+            for var process in try db.documents(DeploymentProcess.self) {
+                for step in process.steps.indices {
+                    for action in process.steps[step].actions.indices where process.steps[step].actions[action].isManualIntervention {
+                        let teams = process.steps[step].actions[action].responsibleTeamIds.filter { $0 != team }
+                        process.steps[step].actions[action].properties[PropertyBag.manualResponsibleTeamIds] =
+                            teams.map(\.rawValue).joined(separator: ",")
+                    }
+                }
+                try db.save(process)
+            }
+        }
+    }
 }
 
 /// Someone who approves manual interventions by hand (between the engine's polls).
