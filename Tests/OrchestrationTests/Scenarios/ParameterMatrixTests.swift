@@ -213,9 +213,9 @@ extension ParameterMatrixTests {
 
 extension ParameterMatrixTests {
     /// §5.27: Web UI's variables change after its release; whatif reports the stale snapshot, and deploy refreshes it
-    /// only when asked. (Refreshing itself is not tested here: the sandbox does not serve
-    /// `POST releases/{id}/snapshot-variables` yet.)
-    @Test(arguments: [false])
+    /// only when asked: then the release points at a new snapshot on the server (one more request than a plain
+    /// deploy), and a later whatif of the same release no longer finds it stale.
+    @Test(arguments: [false, true])
     func staleSnapshots(refresh: Bool) async throws {
         try await SandboxHarness.run { sandbox in
             try await sandbox.server.store.write { db in
@@ -229,10 +229,23 @@ extension ParameterMatrixTests {
             let options = PromotionOptions(application: Application(sequential: ["Web UI"]), destination: "Staging", refreshSnapshots: refresh)
             let plan = try await engine.whatIf(try await engine.find(options))
             #expect(plan.child("Web UI")?.preview?.snapshotIsStale == true)
+            let releaseID = try #require(plan.child("Web UI")?.release?.id)
+            let snapshotBefore = try await sandbox.client.release(releaseID).projectVariableSetSnapshotId
+            #expect(snapshotBefore != nil)
+
             let (deployed, sent) = try await sandbox.transport.counting { try await engine.deploy(plan) }
             #expect(sent.contains { $0.hasPrefix("POST") && $0.hasSuffix("/snapshot-variables") } == refresh)
+            #expect(sent.count == (refresh ? 2 : 1))  // docs/promotion.md: 1 POST per child, +1 refresh when asked and stale
             #expect(deployed.child("Web UI")?.preview?.snapshotRefreshed == refresh)
             #expect(try await engine.wait(deployed).child("Web UI")?.outcome == .success)
+
+            let snapshotAfter = try await sandbox.client.release(releaseID).projectVariableSetSnapshotId
+            #expect((snapshotAfter != snapshotBefore) == refresh)
+            // Redeploy selects the same release and reads its template in whatif: stale only if it was not refreshed.
+            let again = try await engine.whatIf(try await engine.find(PromotionOptions(
+                application: Application(sequential: ["Web UI"]), destination: "Staging", mode: .redeploy)))
+            #expect(again.child("Web UI")?.release?.id == releaseID)
+            #expect(again.child("Web UI")?.preview?.snapshotIsStale == !refresh)
         }
     }
 }
