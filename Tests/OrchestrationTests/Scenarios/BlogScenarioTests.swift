@@ -98,18 +98,7 @@ extension BlogScenarioTests {
             let options = Sample.withParentApprovals(try Sample.options("Production"))
             let (plan, events) = try await collectingEvents { progress in try await sandbox.engine().promote(options, progress: progress) }
             // The three who proceeded the parent's interventions in Prod Approval, each with their team.
-            let approvers = Dictionary(uniqueKeysWithValues: (plan.approvals?.approvers ?? []).map { ($0.username, Set($0.teamIds)) })
-            #expect(Set(approvers.keys) == ["olivia", "quinn", "wes"])
-            #expect(approvers["olivia"]?.contains(SampleSeed.Teams.businessOwners) == true)
-            #expect(approvers["quinn"]?.contains(SampleSeed.Teams.qa) == true)
-            #expect(approvers["wes"]?.contains(SampleSeed.Teams.webAdmins) == true)
-            for child in plan.children {
-                #expect(child.outcome == .success, "\(child.project.name): \(child.messages.map(\.text))")
-            }
-            let submitted = events.compactMap { event -> String? in
-                if case .approvalSubmitted(let project, let title, _) = event { "\(project): \(title)" } else { nil }
-            }
-            #expect(Set(submitted) == ["Database: QA Approval", "Scheduling Service: QA Approval", "Web API: Web Admin Approval", "Web API: QA Approval", "Web UI: Web Admin Approval", "Web UI: QA Approval"])
+            Sample.expectParentApprovalsApplied(plan, events: events)
             // The notes name the parent deployment and the approver.
             let webAPI = try #require(plan.child("Web API")?.deployment)
             let interruptions = try await sandbox.client.interruptions(regarding: webAPI.taskId.rawValue).all()

@@ -208,3 +208,22 @@ extension SandboxHarness {
 }
 
 import Testing
+
+extension Sample {
+    /// A promotion of the four children to Production with the parent's approvals from Prod Approval: Olivia, Quinn
+    /// and Wes approved with their teams, every child succeeded, and the six child interventions were submitted.
+    static func expectParentApprovalsApplied(_ plan: PromotionPlan, events: [ProgressEvent], sourceLocation: SourceLocation = #_sourceLocation) {
+        let approvers = Dictionary(uniqueKeysWithValues: (plan.approvals?.approvers ?? []).map { ($0.username, Set($0.teamIds)) })
+        #expect(Set(approvers.keys) == ["olivia", "quinn", "wes"], sourceLocation: sourceLocation)
+        #expect(approvers["olivia"]?.contains(SampleSeed.Teams.businessOwners) == true, sourceLocation: sourceLocation)
+        #expect(approvers["quinn"]?.contains(SampleSeed.Teams.qa) == true, sourceLocation: sourceLocation)
+        #expect(approvers["wes"]?.contains(SampleSeed.Teams.webAdmins) == true, sourceLocation: sourceLocation)
+        for child in plan.children {
+            #expect(child.outcome == .success, "\(child.project.name): \(child.messages.map(\.text))", sourceLocation: sourceLocation)
+        }
+        let submitted = events.compactMap { event -> String? in
+            if case .approvalSubmitted(let project, let title, _) = event { "\(project): \(title)" } else { nil }
+        }
+        #expect(Set(submitted) == ["Database: QA Approval", "Scheduling Service: QA Approval", "Web API: Web Admin Approval", "Web API: QA Approval", "Web UI: Web Admin Approval", "Web UI: QA Approval"], sourceLocation: sourceLocation)
+    }
+}
