@@ -196,14 +196,19 @@ struct PromoteEndToEndTests {
 
     /// POSTs JSON to the sandbox; returns the status.
     static func post(_ sandbox: RunningSandbox, _ path: String, key: String, json: String) async throws -> Int {
+        try await send(sandbox, "POST", path, key: key, body: Data(json.utf8)).status
+    }
+
+    /// Sends a JSON body with `method` to the sandbox; returns the status and the response body.
+    static func send(_ sandbox: RunningSandbox, _ method: String, _ path: String, key: String, body: Data) async throws -> (status: Int, body: Data) {
         guard let url = URL(string: sandbox.baseURL.absoluteString + path) else { throw EndToEndError.badResponse(path: path) }
         var request = URLRequest(url: url)
-        request.httpMethod = "POST"
+        request.httpMethod = method
         request.setValue(key, forHTTPHeaderField: "X-Octopus-ApiKey")
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.httpBody = Data(json.utf8)
-        let (_, response) = try await URLSession.shared.data(for: request)
-        return (response as? HTTPURLResponse)?.statusCode ?? 0
+        request.httpBody = body
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
     }
 
     @Test("an unreachable server fails with exit 1 and says so")

@@ -8,6 +8,7 @@ public enum SandboxPermission: String, Sendable, CaseIterable, Codable {
     case projectView = "ProjectView"
     case projectGroupView = "ProjectGroupView"
     case environmentView = "EnvironmentView"
+    case environmentEdit = "EnvironmentEdit"
     case tenantView = "TenantView"
     case tenantCreate = "TenantCreate"
     case tenantEdit = "TenantEdit"
