@@ -67,19 +67,4 @@ public struct Artifact: Codable, Sendable, Equatable {
         lastModifiedBy = try c.decodeIfPresent(String.self, forKey: .lastModifiedBy)
         links = try c.decodeIfPresent(Links.self, forKey: .links) ?? [:]
     }
-
-    /// Encodes every field; unset optionals are written as `null`, as Octopus does.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(spaceId, forKey: .spaceId)
-        try c.encode(filename, forKey: .filename)
-        try c.encode(source, forKey: .source)
-        try c.encode(serverTaskId, forKey: .serverTaskId)
-        try c.encode(created, forKey: .created)
-        try c.encode(logCorrelationId, forKey: .logCorrelationId)
-        try c.encode(lastModifiedOn, forKey: .lastModifiedOn)
-        try c.encode(lastModifiedBy, forKey: .lastModifiedBy)
-        try c.encode(links, forKey: .links)
-    }
 }

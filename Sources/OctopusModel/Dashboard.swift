@@ -76,23 +76,6 @@ public struct Dashboard: Codable, Sendable, Equatable {
         lastModifiedBy = try c.decodeIfPresent(String.self, forKey: .lastModifiedBy)
         links = try c.decodeIfPresent(Links.self, forKey: .links) ?? [:]
     }
-
-    /// Encodes every field; unset optionals are written as `null`, as Octopus does.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(projects, forKey: .projects)
-        try c.encode(projectGroups, forKey: .projectGroups)
-        try c.encode(environments, forKey: .environments)
-        try c.encode(tenants, forKey: .tenants)
-        try c.encode(items, forKey: .items)
-        try c.encode(previousItems, forKey: .previousItems)
-        try c.encode(projectLimit, forKey: .projectLimit)
-        try c.encode(isFiltered, forKey: .isFiltered)
-        try c.encode(lastModifiedOn, forKey: .lastModifiedOn)
-        try c.encode(lastModifiedBy, forKey: .lastModifiedBy)
-        try c.encode(links, forKey: .links)
-    }
 }
 
 /// A project as the dashboard lists it.
@@ -155,20 +138,6 @@ public struct DashboardProject: Codable, Sendable, Equatable {
         tenantedDeploymentMode = try c.decodeIfPresent(String.self, forKey: .tenantedDeploymentMode) ?? "Untenanted"
         links = try c.decodeIfPresent(Links.self, forKey: .links) ?? [:]
     }
-
-    /// Encodes every field; unset optionals are written as `null`, as Octopus does.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(name, forKey: .name)
-        try c.encode(slug, forKey: .slug)
-        try c.encode(isDisabled, forKey: .isDisabled)
-        try c.encode(projectGroupId, forKey: .projectGroupId)
-        try c.encode(environmentIds, forKey: .environmentIds)
-        try c.encode(canPerformUntenantedDeployment, forKey: .canPerformUntenantedDeployment)
-        try c.encode(tenantedDeploymentMode, forKey: .tenantedDeploymentMode)
-        try c.encode(links, forKey: .links)
-    }
 }
 
 /// A project group as the dashboard lists it.
@@ -205,15 +174,6 @@ public struct DashboardProjectGroup: Codable, Sendable, Equatable {
         name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
         environmentIds = try c.decodeIfPresent([EnvironmentID].self, forKey: .environmentIds) ?? []
         links = try c.decodeIfPresent(Links.self, forKey: .links) ?? [:]
-    }
-
-    /// Encodes every field; unset optionals are written as `null`, as Octopus does.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(name, forKey: .name)
-        try c.encode(environmentIds, forKey: .environmentIds)
-        try c.encode(links, forKey: .links)
     }
 }
 
@@ -256,16 +216,6 @@ public struct DashboardTenant: Codable, Sendable, Equatable {
         tenantTags = try c.decodeIfPresent([String].self, forKey: .tenantTags) ?? []
         projectEnvironments = try c.decodeIfPresent([String: [String]].self, forKey: .projectEnvironments) ?? [:]
         links = try c.decodeIfPresent(Links.self, forKey: .links) ?? [:]
-    }
-
-    /// Encodes every field; unset optionals are written as `null`, as Octopus does.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(name, forKey: .name)
-        try c.encode(tenantTags, forKey: .tenantTags)
-        try c.encode(projectEnvironments, forKey: .projectEnvironments)
-        try c.encode(links, forKey: .links)
     }
 }
 
@@ -398,33 +348,5 @@ public struct DashboardItem: Codable, Sendable, Equatable {
         isCompleted = try c.decodeIfPresent(Bool.self, forKey: .isCompleted) ?? false
         pendingInterruptionTypes = try c.decodeIfPresent([String].self, forKey: .pendingInterruptionTypes) ?? []
         links = try c.decodeIfPresent(Links.self, forKey: .links) ?? [:]
-    }
-
-    /// Encodes every field; unset optionals are written as `null`, as Octopus does.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(projectId, forKey: .projectId)
-        try c.encode(environmentId, forKey: .environmentId)
-        try c.encode(releaseId, forKey: .releaseId)
-        try c.encode(deploymentId, forKey: .deploymentId)
-        try c.encode(taskId, forKey: .taskId)
-        try c.encode(tenantId, forKey: .tenantId)
-        try c.encode(channelId, forKey: .channelId)
-        try c.encode(releaseVersion, forKey: .releaseVersion)
-        try c.encode(created, forKey: .created)
-        try c.encode(queueTime, forKey: .queueTime)
-        try c.encode(startTime, forKey: .startTime)
-        try c.encode(completedTime, forKey: .completedTime)
-        try c.encode(state, forKey: .state)
-        try c.encode(hasPendingInterruptions, forKey: .hasPendingInterruptions)
-        try c.encode(hasWarningsOrErrors, forKey: .hasWarningsOrErrors)
-        try c.encode(errorMessage, forKey: .errorMessage)
-        try c.encode(duration, forKey: .duration)
-        try c.encode(isCurrent, forKey: .isCurrent)
-        try c.encode(isPrevious, forKey: .isPrevious)
-        try c.encode(isCompleted, forKey: .isCompleted)
-        try c.encode(pendingInterruptionTypes, forKey: .pendingInterruptionTypes)
-        try c.encode(links, forKey: .links)
     }
 }

@@ -184,43 +184,6 @@ public struct Deployment: Codable, Sendable, Equatable {
         lastModifiedBy = try c.decodeIfPresent(String.self, forKey: .lastModifiedBy)
         links = try c.decodeIfPresent(Links.self, forKey: .links) ?? [:]
     }
-
-    /// Encodes every field; unset optionals are written as `null`, as Octopus does.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(spaceId, forKey: .spaceId)
-        try c.encode(name, forKey: .name)
-        try c.encode(releaseId, forKey: .releaseId)
-        try c.encode(environmentId, forKey: .environmentId)
-        try c.encode(tenantId, forKey: .tenantId)
-        try c.encode(projectId, forKey: .projectId)
-        try c.encode(channelId, forKey: .channelId)
-        try c.encode(taskId, forKey: .taskId)
-        try c.encode(deploymentProcessId, forKey: .deploymentProcessId)
-        try c.encode(manifestVariableSetId, forKey: .manifestVariableSetId)
-        try c.encode(created, forKey: .created)
-        try c.encode(queueTime, forKey: .queueTime)
-        try c.encode(queueTimeExpiry, forKey: .queueTimeExpiry)
-        try c.encode(specificMachineIds, forKey: .specificMachineIds)
-        try c.encode(excludedMachineIds, forKey: .excludedMachineIds)
-        try c.encode(skipActions, forKey: .skipActions)
-        try c.encode(formValues, forKey: .formValues)
-        try c.encode(forcePackageRedeployment, forKey: .forcePackageRedeployment)
-        try c.encode(forcePackageDownload, forKey: .forcePackageDownload)
-        try c.encode(useGuidedFailure, forKey: .useGuidedFailure)
-        try c.encode(comments, forKey: .comments)
-        try c.encode(changes, forKey: .changes)
-        try c.encode(changesMarkdown, forKey: .changesMarkdown)
-        try c.encode(deployedBy, forKey: .deployedBy)
-        try c.encode(deployedById, forKey: .deployedById)
-        try c.encode(deployedToMachineIds, forKey: .deployedToMachineIds)
-        try c.encode(failureEncountered, forKey: .failureEncountered)
-        try c.encode(tentacleRetentionPeriod, forKey: .tentacleRetentionPeriod)
-        try c.encode(lastModifiedOn, forKey: .lastModifiedOn)
-        try c.encode(lastModifiedBy, forKey: .lastModifiedBy)
-        try c.encode(links, forKey: .links)
-    }
 }
 
 /// A release a deployment brings to an environment, with its notes and build information (`ReleaseChangesResource`).
@@ -262,15 +225,5 @@ public struct ReleaseChanges: Codable, Sendable, Equatable {
         buildInformation = try c.decodeIfPresent([ReleasePackageVersionBuildInformation].self, forKey: .buildInformation) ?? []
         workItems = try c.decodeIfPresent([WorkItemLink].self, forKey: .workItems) ?? []
         commits = try c.decodeIfPresent([CommitDetails].self, forKey: .commits) ?? []
-    }
-
-    /// Encodes every field; unset optionals are written as `null`, as Octopus does.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(version, forKey: .version)
-        try c.encode(releaseNotes, forKey: .releaseNotes)
-        try c.encode(buildInformation, forKey: .buildInformation)
-        try c.encode(workItems, forKey: .workItems)
-        try c.encode(commits, forKey: .commits)
     }
 }

@@ -63,20 +63,6 @@ public struct DeploymentPreview: Codable, Sendable, Equatable {
         lastModifiedBy = try c.decodeIfPresent(String.self, forKey: .lastModifiedBy)
         links = try c.decodeIfPresent(Links.self, forKey: .links) ?? [:]
     }
-
-    /// Encodes every field; unset optionals are written as `null`, as Octopus does.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(stepsToExecute, forKey: .stepsToExecute)
-        try c.encode(form, forKey: .form)
-        try c.encode(useGuidedFailureModeByDefault, forKey: .useGuidedFailureModeByDefault)
-        try c.encode(changes, forKey: .changes)
-        try c.encode(changesMarkdown, forKey: .changesMarkdown)
-        try c.encode(lastModifiedOn, forKey: .lastModifiedOn)
-        try c.encode(lastModifiedBy, forKey: .lastModifiedBy)
-        try c.encode(links, forKey: .links)
-    }
 }
 
 /// One action of the deployment process as it would run in the previewed environment.
@@ -150,22 +136,6 @@ public struct DeploymentTemplateStep: Codable, Sendable, Equatable {
         unavailableMachines = try c.decodeIfPresent([ReferenceDataItem].self, forKey: .unavailableMachines) ?? []
         excludedMachines = try c.decodeIfPresent([ReferenceDataItem].self, forKey: .excludedMachines) ?? []
     }
-
-    /// Encodes every field; unset optionals are written as `null`, as Octopus does.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(actionId, forKey: .actionId)
-        try c.encode(actionName, forKey: .actionName)
-        try c.encode(actionNumber, forKey: .actionNumber)
-        try c.encode(roles, forKey: .roles)
-        try c.encode(machineNames, forKey: .machineNames)
-        try c.encode(machines, forKey: .machines)
-        try c.encode(canBeSkipped, forKey: .canBeSkipped)
-        try c.encode(isDisabled, forKey: .isDisabled)
-        try c.encode(hasNoApplicableMachines, forKey: .hasNoApplicableMachines)
-        try c.encode(unavailableMachines, forKey: .unavailableMachines)
-        try c.encode(excludedMachines, forKey: .excludedMachines)
-    }
 }
 
 /// A deployment target a previewed step would run on.
@@ -203,14 +173,5 @@ public struct MachineDeploymentPreview: Codable, Sendable, Equatable {
         name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
         hasLatestCalamari = try c.decodeIfPresent(Bool.self, forKey: .hasLatestCalamari) ?? true
         healthStatus = try c.decodeIfPresent(String.self, forKey: .healthStatus)
-    }
-
-    /// Encodes every field; unset optionals are written as `null`, as Octopus does.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(name, forKey: .name)
-        try c.encode(hasLatestCalamari, forKey: .hasLatestCalamari)
-        try c.encode(healthStatus, forKey: .healthStatus)
     }
 }

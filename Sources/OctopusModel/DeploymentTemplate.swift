@@ -67,21 +67,6 @@ public struct DeploymentTemplate: Codable, Sendable, Equatable {
         lastModifiedBy = try c.decodeIfPresent(String.self, forKey: .lastModifiedBy)
         links = try c.decodeIfPresent(Links.self, forKey: .links) ?? [:]
     }
-
-    /// Encodes every field; unset optionals are written as `null`, as Octopus does.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(isDeploymentProcessModified, forKey: .isDeploymentProcessModified)
-        try c.encode(isVariableSetModified, forKey: .isVariableSetModified)
-        try c.encode(isLibraryVariableSetModified, forKey: .isLibraryVariableSetModified)
-        try c.encode(deploymentNotes, forKey: .deploymentNotes)
-        try c.encode(promoteTo, forKey: .promoteTo)
-        try c.encode(tenantPromotions, forKey: .tenantPromotions)
-        try c.encode(lastModifiedOn, forKey: .lastModifiedOn)
-        try c.encode(lastModifiedBy, forKey: .lastModifiedBy)
-        try c.encode(links, forKey: .links)
-    }
 }
 
 /// An environment a release can be promoted to; `Links.Preview` leads to the deployment preview.
@@ -114,14 +99,6 @@ public struct DeploymentPromotionTarget: Codable, Sendable, Equatable {
         id = try c.decodeIfPresent(EnvironmentID.self, forKey: .id) ?? ""
         name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
         links = try c.decodeIfPresent(Links.self, forKey: .links) ?? [:]
-    }
-
-    /// Encodes every field; unset optionals are written as `null`, as Octopus does.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(name, forKey: .name)
-        try c.encode(links, forKey: .links)
     }
 }
 
@@ -160,14 +137,5 @@ public struct DeploymentPromotionTenant: Codable, Sendable, Equatable {
         name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
         promoteTo = try c.decodeIfPresent([DeploymentPromotionTarget].self, forKey: .promoteTo) ?? []
         links = try c.decodeIfPresent(Links.self, forKey: .links) ?? [:]
-    }
-
-    /// Encodes every field; unset optionals are written as `null`, as Octopus does.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(name, forKey: .name)
-        try c.encode(promoteTo, forKey: .promoteTo)
-        try c.encode(links, forKey: .links)
     }
 }

@@ -106,29 +106,6 @@ public struct Event: Codable, Sendable, Equatable {
         lastModifiedBy = try c.decodeIfPresent(String.self, forKey: .lastModifiedBy)
         links = try c.decodeIfPresent(Links.self, forKey: .links) ?? [:]
     }
-
-    /// Encodes every field; unset optionals are written as `null`, as Octopus does.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(spaceId, forKey: .spaceId)
-        try c.encode(category, forKey: .category)
-        try c.encode(message, forKey: .message)
-        try c.encode(messageHtml, forKey: .messageHtml)
-        try c.encode(messageReferences, forKey: .messageReferences)
-        try c.encode(relatedDocumentIds, forKey: .relatedDocumentIds)
-        try c.encode(userId, forKey: .userId)
-        try c.encode(username, forKey: .username)
-        try c.encode(isService, forKey: .isService)
-        try c.encode(identityEstablishedWith, forKey: .identityEstablishedWith)
-        try c.encode(userAgent, forKey: .userAgent)
-        try c.encode(occurred, forKey: .occurred)
-        try c.encode(comments, forKey: .comments)
-        try c.encode(details, forKey: .details)
-        try c.encode(lastModifiedOn, forKey: .lastModifiedOn)
-        try c.encode(lastModifiedBy, forKey: .lastModifiedBy)
-        try c.encode(links, forKey: .links)
-    }
 }
 
 /// Where a document id is mentioned in an event message.
@@ -161,14 +138,6 @@ public struct EventReference: Codable, Sendable, Equatable {
         startIndex = try c.decodeIfPresent(Int.self, forKey: .startIndex) ?? 0
         length = try c.decodeIfPresent(Int.self, forKey: .length) ?? 0
     }
-
-    /// Encodes every field; unset optionals are written as `null`, as Octopus does.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(referencedDocumentId, forKey: .referencedDocumentId)
-        try c.encode(startIndex, forKey: .startIndex)
-        try c.encode(length, forKey: .length)
-    }
 }
 
 /// An event category of `GET /events/categories`.
@@ -195,12 +164,5 @@ public struct EventCategory: Codable, Sendable, Equatable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decodeIfPresent(String.self, forKey: .id) ?? ""
         name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
-    }
-
-    /// Encodes every field; unset optionals are written as `null`, as Octopus does.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(name, forKey: .name)
     }
 }

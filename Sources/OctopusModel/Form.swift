@@ -26,13 +26,6 @@ public struct Form: Codable, Sendable, Equatable {
         values = try c.decodeIfPresent([String: String?].self, forKey: .values) ?? [:]
         elements = try c.decodeIfPresent([FormElement].self, forKey: .elements) ?? []
     }
-
-    /// Encodes every field; unset optionals are written as `null`, as Octopus does.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(values, forKey: .values)
-        try c.encode(elements, forKey: .elements)
-    }
 }
 
 /// One element of a form; `name` is the key to use in `FormValues` or a submission.
@@ -64,14 +57,6 @@ public struct FormElement: Codable, Sendable, Equatable {
         name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
         control = try c.decodeIfPresent(FormControl.self, forKey: .control) ?? FormControl()
         isValueRequired = try c.decodeIfPresent(Bool.self, forKey: .isValueRequired) ?? false
-    }
-
-    /// Encodes every field; unset optionals are written as `null`, as Octopus does.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(name, forKey: .name)
-        try c.encode(control, forKey: .control)
-        try c.encode(isValueRequired, forKey: .isValueRequired)
     }
 }
 
@@ -142,21 +127,6 @@ public struct FormControl: Codable, Sendable, Equatable {
         isSecure = try c.decodeIfPresent(Bool.self, forKey: .isSecure)
         displaySettings = try c.decodeIfPresent([String: String].self, forKey: .displaySettings)
     }
-
-    /// Encodes every field; unset optionals are written as `null`, as Octopus does.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(type, forKey: .type)
-        try c.encode(text, forKey: .text)
-        try c.encode(resolveLinks, forKey: .resolveLinks)
-        try c.encode(label, forKey: .label)
-        try c.encode(buttons, forKey: .buttons)
-        try c.encode(name, forKey: .name)
-        try c.encode(description, forKey: .description)
-        try c.encode(required, forKey: .required)
-        try c.encode(isSecure, forKey: .isSecure)
-        try c.encode(displaySettings, forKey: .displaySettings)
-    }
 }
 
 /// A button of a `SubmitButtonGroup`; submitting sends `value` as the element value.
@@ -188,13 +158,5 @@ public struct FormButton: Codable, Sendable, Equatable {
         text = try c.decodeIfPresent(String.self, forKey: .text) ?? ""
         value = try c.decodeIfPresent(String.self, forKey: .value) ?? ""
         requiresConfirmation = try c.decodeIfPresent(Bool.self, forKey: .requiresConfirmation) ?? false
-    }
-
-    /// Encodes every field; unset optionals are written as `null`, as Octopus does.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(text, forKey: .text)
-        try c.encode(value, forKey: .value)
-        try c.encode(requiresConfirmation, forKey: .requiresConfirmation)
     }
 }

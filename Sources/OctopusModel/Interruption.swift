@@ -108,27 +108,4 @@ public struct Interruption: Codable, Sendable, Equatable {
         lastModifiedBy = try c.decodeIfPresent(String.self, forKey: .lastModifiedBy)
         links = try c.decodeIfPresent(Links.self, forKey: .links) ?? [:]
     }
-
-    /// Encodes every field; unset optionals are written as `null`, as Octopus does.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(spaceId, forKey: .spaceId)
-        try c.encode(title, forKey: .title)
-        try c.encode(type, forKey: .type)
-        try c.encode(created, forKey: .created)
-        try c.encode(isPending, forKey: .isPending)
-        try c.encode(form, forKey: .form)
-        try c.encode(relatedDocumentIds, forKey: .relatedDocumentIds)
-        try c.encode(responsibleTeamIds, forKey: .responsibleTeamIds)
-        try c.encode(responsibleUserId, forKey: .responsibleUserId)
-        try c.encode(canTakeResponsibility, forKey: .canTakeResponsibility)
-        try c.encode(hasResponsibility, forKey: .hasResponsibility)
-        try c.encode(taskId, forKey: .taskId)
-        try c.encode(correlationId, forKey: .correlationId)
-        try c.encode(isLinkedToOtherInterruption, forKey: .isLinkedToOtherInterruption)
-        try c.encode(lastModifiedOn, forKey: .lastModifiedOn)
-        try c.encode(lastModifiedBy, forKey: .lastModifiedBy)
-        try c.encode(links, forKey: .links)
-    }
 }

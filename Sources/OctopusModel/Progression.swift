@@ -52,18 +52,6 @@ public struct ProjectProgression: Codable, Sendable, Equatable {
         lastModifiedBy = try c.decodeIfPresent(String.self, forKey: .lastModifiedBy)
         links = try c.decodeIfPresent(Links.self, forKey: .links) ?? [:]
     }
-
-    /// Encodes every field; unset optionals are written as `null`, as Octopus does.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(environments, forKey: .environments)
-        try c.encode(channelEnvironments, forKey: .channelEnvironments)
-        try c.encode(releases, forKey: .releases)
-        try c.encode(lastModifiedOn, forKey: .lastModifiedOn)
-        try c.encode(lastModifiedBy, forKey: .lastModifiedBy)
-        try c.encode(links, forKey: .links)
-    }
 }
 
 /// One release in a project progression.
@@ -118,18 +106,6 @@ public struct ReleaseProgression: Codable, Sendable, Equatable {
         releaseRetentionPeriod = try c.decodeIfPresent(RetentionPeriod.self, forKey: .releaseRetentionPeriod)
         tentacleRetentionPeriod = try c.decodeIfPresent(RetentionPeriod.self, forKey: .tentacleRetentionPeriod)
     }
-
-    /// Encodes every field; unset optionals are written as `null`, as Octopus does.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(release, forKey: .release)
-        try c.encode(channel, forKey: .channel)
-        try c.encode(deployments, forKey: .deployments)
-        try c.encode(nextDeployments, forKey: .nextDeployments)
-        try c.encode(hasUnresolvedDefect, forKey: .hasUnresolvedDefect)
-        try c.encode(releaseRetentionPeriod, forKey: .releaseRetentionPeriod)
-        try c.encode(tentacleRetentionPeriod, forKey: .tentacleRetentionPeriod)
-    }
 }
 
 /// Where a release stands in its lifecycle (`GET /releases/{id}/progression`).
@@ -182,18 +158,6 @@ public struct LifecycleProgression: Codable, Sendable, Equatable {
         lastModifiedOn = try c.decodeIfPresent(Date.self, forKey: .lastModifiedOn)
         lastModifiedBy = try c.decodeIfPresent(String.self, forKey: .lastModifiedBy)
         links = try c.decodeIfPresent(Links.self, forKey: .links) ?? [:]
-    }
-
-    /// Encodes every field; unset optionals are written as `null`, as Octopus does.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(phases, forKey: .phases)
-        try c.encode(nextDeployments, forKey: .nextDeployments)
-        try c.encode(nextDeploymentsMinimumRequired, forKey: .nextDeploymentsMinimumRequired)
-        try c.encode(lastModifiedOn, forKey: .lastModifiedOn)
-        try c.encode(lastModifiedBy, forKey: .lastModifiedBy)
-        try c.encode(links, forKey: .links)
     }
 }
 
@@ -264,20 +228,6 @@ public struct PhaseProgression: Codable, Sendable, Equatable {
         minimumEnvironmentsBeforePromotion = try c.decodeIfPresent(Int.self, forKey: .minimumEnvironmentsBeforePromotion) ?? 0
         isOptionalPhase = try c.decodeIfPresent(Bool.self, forKey: .isOptionalPhase) ?? false
     }
-
-    /// Encodes every field; unset optionals are written as `null`, as Octopus does.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(name, forKey: .name)
-        try c.encode(blocked, forKey: .blocked)
-        try c.encode(progress, forKey: .progress)
-        try c.encode(deployments, forKey: .deployments)
-        try c.encode(automaticDeploymentTargets, forKey: .automaticDeploymentTargets)
-        try c.encode(optionalDeploymentTargets, forKey: .optionalDeploymentTargets)
-        try c.encode(minimumEnvironmentsBeforePromotion, forKey: .minimumEnvironmentsBeforePromotion)
-        try c.encode(isOptionalPhase, forKey: .isOptionalPhase)
-    }
 }
 
 /// A deployment in a phase with its task.
@@ -304,12 +254,5 @@ public struct PhaseDeployment: Codable, Sendable, Equatable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         task = try c.decodeIfPresent(ServerTask.self, forKey: .task) ?? ServerTask()
         deployment = try c.decodeIfPresent(Deployment.self, forKey: .deployment) ?? Deployment()
-    }
-
-    /// Encodes every field; unset optionals are written as `null`, as Octopus does.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(task, forKey: .task)
-        try c.encode(deployment, forKey: .deployment)
     }
 }

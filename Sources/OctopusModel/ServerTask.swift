@@ -169,37 +169,6 @@ public struct ServerTask: Codable, Sendable, Equatable {
         lastModifiedBy = try c.decodeIfPresent(String.self, forKey: .lastModifiedBy)
         links = try c.decodeIfPresent(Links.self, forKey: .links) ?? [:]
     }
-
-    /// Encodes every field; unset optionals are written as `null`, as Octopus does.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(spaceId, forKey: .spaceId)
-        try c.encode(name, forKey: .name)
-        try c.encode(description, forKey: .description)
-        try c.encode(arguments, forKey: .arguments)
-        try c.encode(state, forKey: .state)
-        try c.encode(isCompleted, forKey: .isCompleted)
-        try c.encode(finishedSuccessfully, forKey: .finishedSuccessfully)
-        try c.encode(hasPendingInterruptions, forKey: .hasPendingInterruptions)
-        try c.encode(hasWarningsOrErrors, forKey: .hasWarningsOrErrors)
-        try c.encode(errorMessage, forKey: .errorMessage)
-        try c.encode(queueTime, forKey: .queueTime)
-        try c.encode(queueTimeExpiry, forKey: .queueTimeExpiry)
-        try c.encode(startTime, forKey: .startTime)
-        try c.encode(lastUpdatedTime, forKey: .lastUpdatedTime)
-        try c.encode(completedTime, forKey: .completedTime)
-        try c.encode(completed, forKey: .completed)
-        try c.encode(duration, forKey: .duration)
-        try c.encode(serverNode, forKey: .serverNode)
-        try c.encode(hasBeenPickedUpByProcessor, forKey: .hasBeenPickedUpByProcessor)
-        try c.encode(canRerun, forKey: .canRerun)
-        try c.encode(projectId, forKey: .projectId)
-        try c.encode(pendingInterruptionTypes, forKey: .pendingInterruptionTypes)
-        try c.encode(lastModifiedOn, forKey: .lastModifiedOn)
-        try c.encode(lastModifiedBy, forKey: .lastModifiedBy)
-        try c.encode(links, forKey: .links)
-    }
 }
 
 /// A value in a task's `Arguments`: deployment tasks carry strings, other tasks may carry anything JSON.

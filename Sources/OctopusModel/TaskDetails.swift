@@ -74,19 +74,6 @@ public struct TaskDetails: Codable, Sendable, Equatable {
         lastModifiedBy = try c.decodeIfPresent(String.self, forKey: .lastModifiedBy)
         links = try c.decodeIfPresent(Links.self, forKey: .links) ?? [:]
     }
-
-    /// Encodes every field; unset optionals are written as `null`, as Octopus does.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(task, forKey: .task)
-        try c.encode(activityLogs, forKey: .activityLogs)
-        try c.encode(physicalLogSize, forKey: .physicalLogSize)
-        try c.encode(progress, forKey: .progress)
-        try c.encode(lastModifiedOn, forKey: .lastModifiedOn)
-        try c.encode(lastModifiedBy, forKey: .lastModifiedBy)
-        try c.encode(links, forKey: .links)
-    }
 }
 
 /// How far a task has come.
@@ -113,13 +100,6 @@ public struct TaskProgress: Codable, Sendable, Equatable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         progressPercentage = try c.decodeIfPresent(Int.self, forKey: .progressPercentage) ?? 0
         estimatedTimeRemaining = try c.decodeIfPresent(String.self, forKey: .estimatedTimeRemaining)
-    }
-
-    /// Encodes every field; unset optionals are written as `null`, as Octopus does.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(progressPercentage, forKey: .progressPercentage)
-        try c.encode(estimatedTimeRemaining, forKey: .estimatedTimeRemaining)
     }
 }
 
@@ -188,21 +168,6 @@ public struct ActivityLogTreeNode: Codable, Sendable, Equatable {
         children = try c.decodeIfPresent([ActivityLogTreeNode].self, forKey: .children) ?? []
         logElements = try c.decodeIfPresent([ActivityLogEntry].self, forKey: .logElements) ?? []
     }
-
-    /// Encodes every field; unset optionals are written as `null`, as Octopus does.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(name, forKey: .name)
-        try c.encode(started, forKey: .started)
-        try c.encode(ended, forKey: .ended)
-        try c.encode(status, forKey: .status)
-        try c.encode(showAtSummaryLevel, forKey: .showAtSummaryLevel)
-        try c.encode(progressPercentage, forKey: .progressPercentage)
-        try c.encode(progressMessage, forKey: .progressMessage)
-        try c.encode(children, forKey: .children)
-        try c.encode(logElements, forKey: .logElements)
-    }
 }
 
 /// One line of a task log.
@@ -239,14 +204,5 @@ public struct ActivityLogEntry: Codable, Sendable, Equatable {
         category = try c.decodeIfPresent(ActivityLogCategory.self, forKey: .category) ?? .info
         messageText = try c.decodeIfPresent(String.self, forKey: .messageText) ?? ""
         detail = try c.decodeIfPresent(String.self, forKey: .detail)
-    }
-
-    /// Encodes every field; unset optionals are written as `null`, as Octopus does.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(occurredAt, forKey: .occurredAt)
-        try c.encode(category, forKey: .category)
-        try c.encode(messageText, forKey: .messageText)
-        try c.encode(detail, forKey: .detail)
     }
 }

@@ -65,6 +65,20 @@ struct WireFormatTests {
         #expect(decoded == space)
     }
 
+    /// Task-side resources use the synthesized encoding too: every key is written, unset ones as `null`.
+    @Test func taskSideResourcesWriteUnsetValuesAsNull() throws {
+        let deployment = try #require(try JSONSerialization.jsonObject(with: OctopusJSON.encode(Deployment())) as? [String: Any])
+        #expect(deployment["TenantId"] is NSNull)
+        #expect(deployment["QueueTime"] is NSNull)
+        #expect(deployment["SpecificMachineIds"] as? [Any] != nil)
+        let interruption = try #require(try JSONSerialization.jsonObject(with: OctopusJSON.encode(Interruption())) as? [String: Any])
+        #expect(interruption["ResponsibleUserId"] is NSNull)
+        #expect(interruption["ResponsibleTeamIds"] as? [Any] != nil)
+        let artifact = try #require(try JSONSerialization.jsonObject(with: OctopusJSON.encode(Artifact())) as? [String: Any])
+        #expect(artifact["ServerTaskId"] is NSNull)
+        #expect(artifact["Filename"] as? String == "")
+    }
+
     @Test func decodesASpaceAsTheServerSendsIt() throws {
         // Shape of the 2024.3 Port sample: extra keys the model does not carry are ignored.
         let json = """
