@@ -7,7 +7,7 @@ import PackageDescription
 // CEditLine/LineEditor; ArgumentParser: the executable).
 let package = Package(
     name: "Conductor",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "conductor", targets: ["conductor"]),
     ],

@@ -62,21 +62,13 @@ struct PromoteCommand: AsyncParsableCommand {
     /// Runs the promotion, streams progress to standard error, prints the result; returns the exit status.
     func promote(_ options: PromotionOptions, on target: PromotionTarget) async -> ExitStatus {
         let engine = PromotionEngine(client: target.client, pollInterval: target.pollInterval)
-        let (events, continuation) = AsyncStream<ProgressEvent>.makeStream()
-        let printer = Task {
-            for await event in events { StandardError.write(PromotionReport.progressLine(event)) }
-        }
         let plan: PromotionPlan
         do {
-            plan = try await engine.promote(options, progress: continuation)
+            plan = try await engine.promote(options) { event in StandardError.write(PromotionReport.progressLine(event)) }
         } catch {
-            continuation.finish()
-            await printer.value
             StandardError.write("Error: \(Self.message(for: error))")
             return ExitStatus(error: error)
         }
-        continuation.finish()
-        await printer.value
         for child in plan.children {
             for message in child.messages where message.level != .info {
                 StandardError.write("\(child.project.name): \(message.level.rawValue): \(message.text)")

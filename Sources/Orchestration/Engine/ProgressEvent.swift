@@ -25,3 +25,8 @@ public enum ProgressEvent: Sendable, Hashable {
     /// Later stages are not deployed because a child failed.
     case laterStagesSkipped(because: String, projects: [String])
 }
+
+/// Where the engine reports progress: a caller-owned callback, called once per event, in order, from the engine's
+/// task. The engine never finishes or closes anything of the caller's, so one sink may serve several steps
+/// (deploy, then wait, then a resumed wait) and a cancelled wait leaves the caller's printer intact.
+public typealias ProgressSink = @Sendable (ProgressEvent) -> Void

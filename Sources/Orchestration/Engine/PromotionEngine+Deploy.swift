@@ -27,7 +27,7 @@ extension PromotionEngine {
     /// Requests per created child: 1 (`POST /deployments`), +1 when a stale snapshot is refreshed; a child the
     /// ledger knows costs nothing, one the ledger only saw claimed costs 1 (looking for it on the server).
     /// - Parameter progress: receives `stageStarted` and `deploymentCreated` events (not finished here).
-    public func deploy(_ plan: PromotionPlan, progress: AsyncStream<ProgressEvent>.Continuation? = nil) async throws -> PromotionPlan {
+    public func deploy(_ plan: PromotionPlan, progress: ProgressSink? = nil) async throws -> PromotionPlan {
         var plan = plan.children.contains(where: { $0.willDeploy && $0.preview == nil }) ? try await whatIf(plan) : plan
         let stages = plan.stageIndices
         let createAll = plan.schedule != nil || !plan.options.wait
@@ -47,7 +47,7 @@ extension PromotionEngine {
         }
         let pending = indices.filter { plan.children[$0].deployment == nil }
         if let first = pending.first {
-            progress?.yield(.stageStarted(stage: plan.children[first].stage, projects: pending.map { plan.children[$0].project.name }))
+            progress?(.stageStarted(stage: plan.children[first].stage, projects: pending.map { plan.children[$0].project.name }))
         }
         let snapshot = plan
         let created = try await pending.concurrentMap(limit: concurrency) { index in
@@ -59,7 +59,7 @@ extension PromotionEngine {
     }
 
     /// Creates (or finds again) one child's deployment.
-    private func create(_ child: ChildPlan, plan: PromotionPlan, progress: AsyncStream<ProgressEvent>.Continuation?) async throws -> ChildPlan {
+    private func create(_ child: ChildPlan, plan: PromotionPlan, progress: ProgressSink?) async throws -> ChildPlan {
         var child = child
         guard let release = child.release, let preview = child.preview else {
             throw OrchestrationError.planNotReady("\(child.project.name) has no previewed release to deploy; run whatif first.")
@@ -111,16 +111,16 @@ extension PromotionEngine {
         if let schedule = plan.schedule {
             child.messages.append(PlanMessage(.info, "Scheduled for \(schedule.absoluteText)."))
         }
-        progress?.yield(.deploymentCreated(project: child.project.name, version: release.version, taskId: taskId, webLink: link, reused: false))
+        progress?(.deploymentCreated(project: child.project.name, version: release.version, taskId: taskId, webLink: link, reused: false))
         return child
     }
 
-    private func reuse(_ child: ChildPlan, deploymentId: DeploymentID, taskId: ServerTaskID, version: String, progress: AsyncStream<ProgressEvent>.Continuation?) -> ChildPlan {
+    private func reuse(_ child: ChildPlan, deploymentId: DeploymentID, taskId: ServerTaskID, version: String, progress: ProgressSink?) -> ChildPlan {
         var child = child
         let link = webLink(projectSlug: child.projectSlug, version: version, deploymentId: deploymentId)
         child.deployment = ChildDeployment(deploymentId: deploymentId, taskId: taskId, webLink: link, wasAlreadyCreated: true)
         child.messages.append(PlanMessage(.info, "\(child.project.name) \(version) was already deployed by this plan (\(deploymentId.rawValue)); not creating it again."))
-        progress?.yield(.deploymentCreated(project: child.project.name, version: version, taskId: taskId, webLink: link, reused: true))
+        progress?(.deploymentCreated(project: child.project.name, version: version, taskId: taskId, webLink: link, reused: true))
         return child
     }
 }

@@ -8,33 +8,26 @@ extension PromotionEngine {
     /// own user — the template's default takes them from the deployment running it, and here that is whoever runs
     /// Conductor) → schedule → deploy → wait (unless not waiting or scheduled, as §5.31.2–3).
     ///
-    /// - Parameter progress: receives deploy and wait events; finished when the promotion ends.
+    /// - Parameter progress: receives deploy and wait events.
     /// - Returns: the final plan; each child carries its outputs and outcome.
-    public func promote(_ options: PromotionOptions, progress: AsyncStream<ProgressEvent>.Continuation? = nil) async throws -> PromotionPlan {
-        var plan: PromotionPlan
-        do {
-            plan = try await whatIf(try await find(options))
-            if options.whatIf {
-                progress?.finish()
-                return plan
-            }
-            if options.autoApprove, !plan.deployable.isEmpty {
-                do {
-                    plan = try await approve(plan)
-                } catch let error as OrchestrationError {
-                    // §5.29: no approval deployment disables auto-approval; the promotion goes on.
-                    guard case .noApprovalDeployment = error else { throw error }
-                    for index in plan.children.indices where plan.children[index].willDeploy {
-                        plan.children[index].messages.append(PlanMessage(.warning, "\(error.description) Auto-approval is off for this promotion."))
-                    }
+    public func promote(_ options: PromotionOptions, progress: ProgressSink? = nil) async throws -> PromotionPlan {
+        var plan = try await whatIf(try await find(options))
+        if options.whatIf {
+            return plan
+        }
+        if options.autoApprove, !plan.deployable.isEmpty {
+            do {
+                plan = try await approve(plan)
+            } catch let error as OrchestrationError {
+                // §5.29: no approval deployment disables auto-approval; the promotion goes on.
+                guard case .noApprovalDeployment = error else { throw error }
+                for index in plan.children.indices where plan.children[index].willDeploy {
+                    plan.children[index].messages.append(PlanMessage(.warning, "\(error.description) Auto-approval is off for this promotion."))
                 }
             }
-            if let text = options.schedule {
-                plan = try schedule(plan, at: text)
-            }
-        } catch {
-            progress?.finish()
-            throw error
+        }
+        if let text = options.schedule {
+            plan = try schedule(plan, at: text)
         }
         if !options.wait || plan.schedule != nil {
             if options.wait {
@@ -42,16 +35,10 @@ extension PromotionEngine {
                     plan.children[index].messages.append(PlanMessage(.warning, "A start time is set, so the deployment is not waited for; the server starts it at \(plan.schedule?.absoluteText ?? "the scheduled time")."))
                 }
             }
-            do {
-                plan = try await deploy(plan, progress: progress)
-            } catch {
-                progress?.finish()
-                throw error
-            }
+            plan = try await deploy(plan, progress: progress)
             for index in plan.children.indices where plan.children[index].deployment != nil {
                 plan.children[index].outcome = .notWaited
             }
-            progress?.finish()
             return plan
         }
         return try await wait(plan, progress: progress)

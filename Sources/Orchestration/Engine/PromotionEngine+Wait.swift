@@ -27,8 +27,7 @@ extension PromotionEngine {
     /// pending interruption, 1 per such task (its pending interruptions) and the calls that answer them.
     /// - Parameter progress: receives one event per change; finished when the wait ends.
     /// - Returns: the plan with every child's outcome; later stages after a failure are marked skipped.
-    public func wait(_ plan: PromotionPlan, progress: AsyncStream<ProgressEvent>.Continuation? = nil) async throws -> PromotionPlan {
-        defer { progress?.finish() }
+    public func wait(_ plan: PromotionPlan, progress: ProgressSink? = nil) async throws -> PromotionPlan {
         var plan = plan.step < .deployed ? try await deploy(plan, progress: progress) : plan
         var memory = WaitMemory()
         let timeout = plan.options.waitTimeout
@@ -55,12 +54,12 @@ extension PromotionEngine {
                 let name = plan.children[index].project.name
                 if memory.states[taskId] != task.state {
                     memory.states[taskId] = task.state
-                    progress?.yield(.stateChanged(project: name, state: task.state))
+                    progress?(.stateChanged(project: name, state: task.state))
                 }
                 if let outcome = Self.outcome(of: task.state) {
                     plan.children[index].outcome = outcome
                     plan.children[index].messages.append(PlanMessage(outcome == .success ? .highlight : .warning, "The task of \(name) finished with the state \(task.state.rawValue)."))
-                    progress?.yield(.finished(project: name, outcome: outcome))
+                    progress?(.finished(project: name, outcome: outcome))
                     continue
                 }
                 // As the template: the timeout counts from the task's start, so queued time does not count.
@@ -68,8 +67,8 @@ extension PromotionEngine {
                     let cancelled = (try? await client.cancelTask(taskId)) != nil
                     plan.children[index].outcome = .cancelledOnTimeout
                     plan.children[index].messages.append(PlanMessage(.warning, "\(name) ran longer than \(Int(timeout)) s; \(cancelled ? "its task was cancelled" : "cancelling its task failed")."))
-                    progress?.yield(.timedOut(project: name, seconds: Int(timeout), cancelled: cancelled))
-                    progress?.yield(.finished(project: name, outcome: .cancelledOnTimeout))
+                    progress?(.timedOut(project: name, seconds: Int(timeout), cancelled: cancelled))
+                    progress?(.finished(project: name, outcome: .cancelledOnTimeout))
                     continue
                 }
                 if task.hasPendingInterruptions {
@@ -89,7 +88,7 @@ extension PromotionEngine {
     /// Reads the activity log of at most one running task whose log changed — the one read longest ago — and reports
     /// the step it is on when that changed (1 request per poll at most).
     private func reportStep(
-        tasks: [ServerTaskID: ServerTask], plan: PromotionPlan, memory: inout WaitMemory, progress: AsyncStream<ProgressEvent>.Continuation?
+        tasks: [ServerTaskID: ServerTask], plan: PromotionPlan, memory: inout WaitMemory, progress: ProgressSink?
     ) async throws {
         memory.poll += 1
         guard progress != nil else { return }
@@ -106,7 +105,7 @@ extension PromotionEngine {
         guard let step = steps.first(where: { $0.status == .running }) ?? steps.last(where: { $0.started != nil }) else { return }
         if memory.steps[task.id] != step.name {
             memory.steps[task.id] = step.name
-            progress?.yield(.stepStarted(project: child.project.name, step: step.name))
+            progress?(.stepStarted(project: child.project.name, step: step.name))
         }
     }
 
@@ -132,7 +131,7 @@ extension PromotionEngine {
         }
     }
 
-    private func skipLaterStages(_ plan: inout PromotionPlan, after failed: ChildPlan, progress: AsyncStream<ProgressEvent>.Continuation?) {
+    private func skipLaterStages(_ plan: inout PromotionPlan, after failed: ChildPlan, progress: ProgressSink?) {
         let later = plan.children.indices.filter { plan.children[$0].stage > failed.stage && plan.children[$0].willDeploy && plan.children[$0].deployment == nil }
         guard !later.isEmpty else { return }
         let reason = "\(failed.project.name) ended \(failed.outcome?.rawValue ?? "unsuccessfully")"
@@ -141,13 +140,13 @@ extension PromotionEngine {
             plan.children[index].outputs.childReleaseToDeploy = false
             plan.children[index].messages.append(PlanMessage(.warning, "Not deployed because \(reason) in an earlier stage."))
         }
-        progress?.yield(.laterStagesSkipped(because: reason, projects: later.map { plan.children[$0].project.name }))
+        progress?(.laterStagesSkipped(because: reason, projects: later.map { plan.children[$0].project.name }))
     }
 
     /// §5.31.1 for one task with pending interruptions.
     private func handleInterruptions(
         of task: ServerTask, child: ChildPlan, plan: PromotionPlan, memory: inout WaitMemory,
-        progress: AsyncStream<ProgressEvent>.Continuation?
+        progress: ProgressSink?
     ) async throws {
         let name = child.project.name
         let pending = try await client.interruptions(regarding: task.id.rawValue, pendingOnly: true).all().filter(\.isPending)
@@ -158,14 +157,14 @@ extension PromotionEngine {
                 if !unknown.isEmpty {
                     for team in try await client.teams(ids: unknown).all() { memory.teamNames[team.id] = team.name }
                 }
-                progress?.yield(.interventionPending(
+                progress?(.interventionPending(
                     project: name, title: interruption.title, guidedFailure: interruption.isGuidedFailure,
                     responsibleTeams: interruption.responsibleTeamIds.map { memory.teamNames[$0] ?? $0.rawValue },
                     canAct: interruption.canTakeResponsibility))
             }
             func leave(_ reason: String) {
                 if memory.firstTime("left \(key)") {
-                    progress?.yield(.interventionLeftToPeople(project: name, title: interruption.title, reason: reason))
+                    progress?(.interventionLeftToPeople(project: name, title: interruption.title, reason: reason))
                 }
             }
             // B16: guided failure needs a decision (retry, ignore, fail) that approvals do not give.
@@ -186,7 +185,7 @@ extension PromotionEngine {
                 try await client.submitInterruption(interruption.id, values: [
                     "Instructions": nil, "Notes": Self.approvalNotes(approvals, approver: approver), "Result": "Proceed",
                 ])
-                progress?.yield(.approvalSubmitted(project: name, title: interruption.title, approver: approver.username))
+                progress?(.approvalSubmitted(project: name, title: interruption.title, approver: approver.username))
             } catch let error as OctopusClientError where (400..<500).contains(error.status ?? 0) {
                 // Refused (no permission) or already answered by someone else meanwhile: report it and keep waiting.
                 leave("The server refused the approval: \(error.description)")

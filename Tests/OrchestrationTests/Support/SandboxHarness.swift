@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 import OctopusClient
 import OctopusModel
@@ -153,13 +154,19 @@ extension PromotionPlan {
 }
 
 /// Collects the events of a wait or deploy.
-func collectingEvents<T: Sendable>(_ body: (AsyncStream<ProgressEvent>.Continuation) async throws -> T) async throws -> (T, [ProgressEvent]) {
-    let (stream, continuation) = AsyncStream<ProgressEvent>.makeStream()
-    let result = try await body(continuation)
-    continuation.finish()
-    var events: [ProgressEvent] = []
-    for await event in stream { events.append(event) }
-    return (result, events)
+func collectingEvents<T: Sendable>(_ body: (@escaping ProgressSink) async throws -> T) async throws -> (T, [ProgressEvent]) {
+    let recorder = EventRecorder()
+    let result = try await body { event in recorder.append(event) }
+    return (result, recorder.events)
+}
+
+/// Keeps the events a sink received, in order.
+final class EventRecorder: Sendable {
+    private let storage = Mutex<[ProgressEvent]>([])
+
+    func append(_ event: ProgressEvent) { storage.withLock { $0.append(event) } }
+
+    var events: [ProgressEvent] { storage.withLock { $0 } }
 }
 
 /// Arranging sample history through the sandbox's own API (as a build server or a person would).
