@@ -6,6 +6,7 @@ public final class RequestStatistics: @unchecked Sendable {
     // Guarded by `lock`: a small dictionary bumped once per request.
     private let lock = NSLock()
     private var counts: [String: Int] = [:]
+    private var injected = 0
 
     public init() {}
 
@@ -25,6 +26,17 @@ public final class RequestStatistics: @unchecked Sendable {
     /// Every request counted.
     public var total: Int { lock.withLock { counts.values.reduce(0, +) } }
 
+    /// Counts one injected fault (a 502/503 or a dropped connection).
+    public func recordFault() { lock.withLock { injected += 1 } }
+
+    /// Faults injected so far (`--fail-rate`, `--reset-rate`).
+    public var faults: Int { lock.withLock { injected } }
+
     /// Starts counting from zero.
-    public func reset() { lock.withLock { counts.removeAll() } }
+    public func reset() {
+        lock.withLock {
+            counts.removeAll()
+            injected = 0
+        }
+    }
 }

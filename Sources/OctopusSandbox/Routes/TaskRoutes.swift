@@ -36,6 +36,16 @@ enum TaskRoutes {
                 headers[.contentType] = "text/plain; charset=utf-8"
                 return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
             }
+            router.get("\(prefix)/tasks/{id}/queued-behind") { request, context in
+                let task = try await find(context, scoped: scoped, services: services)
+                let now = services.clock.now
+                let ahead = try await services.store.read { db in
+                    try db.tasksQueuedAhead(of: task.id).compactMap { try db.document(ServerTask.self, id: $0.rawValue) }
+                }
+                return try ResourceListing.page(
+                    of: ahead.map { $0.refreshed(now: now) }, itemType: "Task", request: request,
+                    template: "\(scoped ? "/api/\(task.spaceId?.rawValue ?? "")" : "/api")/tasks/\(task.id.rawValue)/queued-behind{?skip,take}")
+            }
             router.post("\(prefix)/tasks/{id}/cancel") { _, context in
                 let task = try await find(context, scoped: scoped, services: services, permission: .taskCancel)
                 let now = services.clock.now
