@@ -1,6 +1,7 @@
 import Foundation
 import OctopusClient
 import OctopusSandbox
+import Orchestration
 
 /// The server a promotion runs against: a real Octopus Server from flags or environment, or the
 /// embedded sandbox (sample application, fast task simulation) when none is configured.
@@ -11,6 +12,9 @@ struct PromotionTarget: Sendable {
     let sandbox: SandboxServer?
     /// How often the engine polls tasks while waiting.
     let pollInterval: Duration
+    /// Where created deployments are recorded: the persistent, locked ledger for a real server; in memory for the
+    /// embedded sandbox, whose data (and ids) die with the process.
+    let ledger: any DeploymentLedger
 
     /// The sandbox's simulation speed: task steps run this many times faster than real time.
     static let sandboxSpeed = 50.0
@@ -34,7 +38,7 @@ struct PromotionTarget: Sendable {
             do {
                 let connection = try OctopusConnection(server: sandbox.baseURL.absoluteString, apiKey: APIKey(SampleSeed.releaseConductorAPIKey), space: space)
                 let client = try await OctopusClient.connect(connection)
-                return PromotionTarget(client: client, sandbox: sandbox, pollInterval: .milliseconds(200))
+                return PromotionTarget(client: client, sandbox: sandbox, pollInterval: .milliseconds(200), ledger: InMemoryDeploymentLedger())
             } catch {
                 await sandbox.stop()
                 throw error
@@ -42,7 +46,11 @@ struct PromotionTarget: Sendable {
         }
         guard let key else { throw PromoteUsageError.missingAPIKey(server: server) }
         let connection = try OctopusConnection(server: server, apiKey: APIKey(key), space: space)
-        return PromotionTarget(client: try await OctopusClient.connect(connection), sandbox: nil, pollInterval: .seconds(5))
+        if connection.sendsKeyInPlainText {
+            StandardError.write("Warning: \(connection.serverRoot.absoluteString) is plain http to another machine: the API key travels unencrypted. Use https.")
+        }
+        let ledger = FileDeploymentLedger.standard(environment: environment)
+        return PromotionTarget(client: try await OctopusClient.connect(connection), sandbox: nil, pollInterval: .seconds(5), ledger: ledger)
     }
 
     /// Stops the embedded sandbox, if any.

@@ -30,7 +30,9 @@ struct PromoteCommand: AsyncParsableCommand {
 
             With no --server (or OCTOPUS_URL) the embedded sandbox with the sample application is used. Results go to standard output, progress and messages to standard error.
 
-            Exit codes: 0 done, 1 failed, 2 bad usage, 4 a deployment failed or was cancelled, 5 authentication or permission, 124 a wait timed out.
+            Exit codes: 0 done, 1 failed, 2 bad usage, 4 a deployment failed or was cancelled, 5 authentication or permission, 75 stopped by failing requests with deployments left running (run the same command again to resume), 124 a wait timed out.
+
+            Created deployments are recorded in $XDG_STATE_HOME/conductor/ledger.json (default ~/.local/state/conductor), and the server is asked before creating, so running the command again never deploys a release twice: it follows what is running.
             """
     )
 
@@ -61,10 +63,13 @@ struct PromoteCommand: AsyncParsableCommand {
 
     /// Runs the promotion, streams progress to standard error, prints the result; returns the exit status.
     func promote(_ options: PromotionOptions, on target: PromotionTarget) async -> ExitStatus {
-        let engine = PromotionEngine(client: target.client, pollInterval: target.pollInterval)
+        let engine = PromotionEngine(client: target.client, ledger: target.ledger, pollInterval: target.pollInterval)
         let plan: PromotionPlan
         do {
             plan = try await engine.promote(options) { event in StandardError.write(PromotionReport.progressLine(event)) }
+        } catch let stopped as PromotionStopped {
+            reportStopped(stopped)
+            return .stoppedResumable
         } catch {
             StandardError.write("Error: \(Self.message(for: error))")
             return ExitStatus(error: error)
@@ -88,6 +93,17 @@ struct PromoteCommand: AsyncParsableCommand {
         return ExitStatus(plan: plan)
     }
 
+    /// A promotion stopped by faults: every child's state on stdout, what still runs and how to resume on stderr.
+    func reportStopped(_ stopped: PromotionStopped) {
+        StandardError.write("Error: \(stopped.description)")
+        for child in stopped.running {
+            guard let deployment = child.deployment else { continue }
+            StandardError.write("  still running: \(child.project.name) \(child.release?.version ?? "") (\(deployment.taskId.rawValue)) \(deployment.webLink)")
+        }
+        StandardError.write("Run the same 'conductor promote …' command again to resume: it follows the deployments above and creates only what is missing.")
+        StandardOutput.write(PromotionReport(plan: stopped.plan).render(output.format), newline: false)
+    }
+
     /// `--save-notes`: each child's notes go to a file in the current directory, named as the
     /// template names it; with `--octopus-service-messages` Octopus collects it as an artifact.
     func writeNotesArtifacts(_ report: PromotionReport) throws {
@@ -109,6 +125,7 @@ struct PromoteCommand: AsyncParsableCommand {
         case let error as OctopusClientError: error.description
         case let error as OrchestrationError: error.description
         case let error as PromoteUsageError: error.description
+        case let error as PromotionStopped: error.description
         default: String(describing: error)
         }
     }
@@ -135,7 +152,9 @@ enum StandardOutput {
 
 /// Writes lines to standard error (progress and messages).
 enum StandardError {
+    /// Server- and flag-derived text is stripped of control characters first, so nothing printed here can move
+    /// the cursor, clear the screen or set the terminal's title.
     static func write(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.sanitized(text, keepingLineBreaks: true) + "\n").utf8))
     }
 }

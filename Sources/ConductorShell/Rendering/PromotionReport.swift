@@ -27,14 +27,14 @@ public struct PromotionReport: Sendable {
     func table() -> String {
         let header = ["STAGE", "PROJECT", "RELEASE", "FROM", "ACTION", "RESULT"]
         let rows = plan.children.map { child in
-            [
+            [String]([
                 String(child.stage + 1),
                 child.project.name,
                 child.release?.version ?? "-",
                 child.sourceEnvironments.isEmpty ? "-" : child.sourceEnvironments.map(\.name).joined(separator: ", "),
                 Self.actionText(child.action),
                 Self.resultText(child),
-            ]
+            ]).map { TerminalText.sanitized($0) }
         }
         var widths = header.map(\.count)
         for row in rows {
@@ -49,7 +49,7 @@ public struct PromotionReport: Sendable {
         if let schedule = plan.schedule { text += ", starting \(schedule.absoluteText)" }
         text += "\n" + line(header) + "\n"
         for row in rows { text += line(row) + "\n" }
-        return text
+        return TerminalText.sanitized(text, keepingLineBreaks: true)
     }
 
     static func actionText(_ action: ChildAction) -> String {
@@ -91,7 +91,7 @@ public struct PromotionReport: Sendable {
     func basic() -> String {
         let tasks = plan.children.compactMap { $0.deployment?.taskId.rawValue }
         let lines = tasks.isEmpty ? plan.children.filter(\.willDeploy).compactMap { $0.release?.id.rawValue } : tasks
-        return lines.map { $0 + "\n" }.joined()
+        return lines.map { TerminalText.sanitized($0) + "\n" }.joined()
     }
 
     // MARK: json
@@ -205,11 +205,22 @@ public struct PromotionReport: Sendable {
 
     /// One line for standard error describing a progress event.
     public static func progressLine(_ event: ProgressEvent) -> String {
+        TerminalText.sanitized(rawProgressLine(event))
+    }
+
+    static func rawProgressLine(_ event: ProgressEvent) -> String {
         switch event {
         case .stageStarted(let stage, let projects):
             return "Stage \(stage + 1): deploying \(projects.joined(separator: ", "))"
         case .deploymentCreated(let project, let version, let taskId, let webLink, let reused):
             return "\(project): \(reused ? "found existing" : "created") deployment of \(version) (\(taskId.rawValue)) \(webLink)"
+        case .followingExisting(let project, let version, let environment, let taskId, let state, let webLink):
+            let doing = state == .success ? "was already deployed to \(environment) (\(taskId.rawValue), succeeded)" : "is already deploying to \(environment) (\(taskId.rawValue))"
+            return "\(project) \(version) \(doing); following it \(webLink)"
+        case .queuedBehind(let project, let taskId, let blockers):
+            return "\(project): \(taskId.rawValue) is queued behind \(blockers.joined(separator: ", ")) (Octopus runs one deployment of a project to an environment at a time)"
+        case .retrying(let what, let reason, let budgetLeft):
+            return "Retrying \(what) (\(budgetLeft) s of fault budget left): \(reason)"
         case .stateChanged(let project, let state):
             return "\(project): \(state.rawValue)"
         case .stepStarted(let project, let step):
