@@ -95,12 +95,9 @@ struct PromoteCommand: AsyncParsableCommand {
 
     /// A promotion stopped by faults: every child's state on stdout, what still runs and how to resume on stderr.
     func reportStopped(_ stopped: PromotionStopped) {
-        StandardError.write("Error: \(stopped.description)")
-        for child in stopped.running {
-            guard let deployment = child.deployment else { continue }
-            StandardError.write("  still running: \(child.project.name) \(child.release?.version ?? "") (\(deployment.taskId.rawValue)) \(deployment.webLink)")
+        for line in PromotionReport.stoppedLines(stopped, resume: "Run the same 'conductor promote …' command again to resume: it follows the deployments above and creates only what is missing.") {
+            StandardError.write(line)
         }
-        StandardError.write("Run the same 'conductor promote …' command again to resume: it follows the deployments above and creates only what is missing.")
         StandardOutput.write(PromotionReport(plan: stopped.plan).render(output.format), newline: false)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import OctopusClient
+import OctopusModel
 import Testing
 
 /// Issue 7 rows 8, 10, 12, 14: server URLs and API keys are checked before any request, and a key never prints —

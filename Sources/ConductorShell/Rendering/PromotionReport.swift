@@ -201,6 +201,20 @@ public struct PromotionReport: Sendable {
         plan.children.compactMap { $0.preview?.artifact }
     }
 
+    // MARK: stopped
+
+    /// What a promotion stopped by faults says on standard error: why, each deployment still running with its link,
+    /// and `resume` (the command that resumes it: `conductor promote …` again, or `wait` in the shell).
+    public static func stoppedLines(_ stopped: PromotionStopped, resume: String) -> [String] {
+        var lines = ["Error: \(stopped.description)"]
+        for child in stopped.running {
+            guard let deployment = child.deployment else { continue }
+            lines.append("  still running: \(child.project.name) \(child.release?.version ?? "") (\(deployment.taskId.rawValue)) \(deployment.webLink)")
+        }
+        lines.append(resume)
+        return lines.map { TerminalText.sanitized($0) }
+    }
+
     // MARK: progress
 
     /// One line for standard error describing a progress event.
