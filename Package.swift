@@ -61,7 +61,7 @@ let package = Package(
         // A tiny shell on LineEditor that the pty tests drive (and for trying the editor by hand).
         .executableTarget(name: "lineedit-probe", dependencies: ["LineEditor"]),
         // Command grammar, tokenizer use, session context, command handlers, rendering, script runner.
-        .target(name: "ConductorShell", dependencies: ["Orchestration", "LineEditor"]),
+        .target(name: "ConductorShell", dependencies: ["Orchestration", "OctopusClient", "OctopusModel", "LineEditor"], exclude: ["README.md"]),
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "conductor",
@@ -78,6 +78,6 @@ let package = Package(
         .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration", "OctopusClient", "OctopusSandbox", "OctopusModel"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "PseudoTerminal", "lineedit-probe"]),
         .testTarget(name: "ConductorShellTests", dependencies: ["ConductorShell", "OctopusSandbox"]),
-        .testTarget(name: "ConductorEndToEndTests", dependencies: []),
+        .testTarget(name: "ConductorEndToEndTests", dependencies: ["PseudoTerminal"]),
     ]
 )
