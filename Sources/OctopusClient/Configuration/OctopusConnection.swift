@@ -91,7 +91,14 @@ public struct OctopusConnection: Sendable {
 
     /// Whether the API key travels unencrypted over the network: plain `http` to a host other than loopback
     /// (callers print one warning).
-    public var sendsKeyInPlainText: Bool {
+    public var sendsKeyInPlainText: Bool { Self.sendsKeyInPlainText(to: serverRoot) }
+
+    /// The same for a server URL as a user typed it (false when it cannot be read: that error comes later).
+    public static func sendsKeyInPlainText(server: String) -> Bool {
+        (try? serverRoot(from: server)).map(sendsKeyInPlainText(to:)) ?? false
+    }
+
+    static func sendsKeyInPlainText(to serverRoot: URL) -> Bool {
         guard serverRoot.scheme?.lowercased() == "http", let host = serverRoot.host?.lowercased() else { return false }
         let loopback = host == "localhost" || host.hasSuffix(".localhost") || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
         return !loopback
