@@ -39,6 +39,7 @@ struct PromoteCommand: AsyncParsableCommand {
     @OptionGroup(title: "Deployment") var deployment: DeploymentFlags
     @OptionGroup(title: "Approvals") var approvals: ApprovalFlags
     @OptionGroup(title: "Connection") var connection: ConnectionFlags
+    @OptionGroup(title: "Tuning") var tuning: TuningFlags
     @OptionGroup(title: "Output") var output: OutputFlags
 
     func run() async throws {
@@ -61,7 +62,8 @@ struct PromoteCommand: AsyncParsableCommand {
 
     /// Runs the promotion, streams progress to standard error, prints the result; returns the exit status.
     func promote(_ options: PromotionOptions, on target: PromotionTarget) async -> ExitStatus {
-        let engine = PromotionEngine(client: target.client, pollInterval: target.pollInterval)
+        let engine = PromotionEngine(
+            client: target.client, pollInterval: tuning.pollInterval(default: target.pollInterval), concurrency: tuning.concurrency)
         let plan: PromotionPlan
         do {
             plan = try await engine.promote(options) { event in StandardError.write(PromotionReport.progressLine(event)) }
