@@ -86,9 +86,11 @@ struct TuningFlags: ParsableArguments {
         }
     }
 
-    /// The engine's poll interval: the flag, else the target's.
-    func pollInterval(default target: Duration) -> Duration {
-        pollInterval.map { .milliseconds(Int(($0 * 1000).rounded())) } ?? target
+    /// The shell settings these flags set (the same names as `set concurrency` and `set poll`).
+    var settings: [String: String] {
+        var settings = ["concurrency": String(concurrency)]
+        if let pollInterval { settings["poll"] = String(pollInterval) }
+        return settings
     }
 }
 
