@@ -15,8 +15,10 @@ VENV_STAMP := $(VENV)/.installed
 SPEC := ../shared/octopus-api/swagger-2021.2.4488.json
 
 # The promotion `make run` performs: the sample application, Test -> Staging, then wait, on the
-# embedded sandbox (the command line the client's PromoteCommand documents).
-RUN_ARGS ?= promote --projects "Database then Web API, Scheduling Service then Web UI" --from Test --to Staging
+# embedded sandbox (the command line the client's PromoteCommand documents). Conductor never approves
+# as itself unless asked; --approve-as-me lets the sandbox's service account (Release Management)
+# approve the web projects' "Web Admin Approval" in Staging, so the run finishes on its own.
+RUN_ARGS ?= promote --projects "Database then Web API, Scheduling Service then Web UI" --from Test --to Staging --approve-as-me
 
 .PHONY: run test build build-release system venv swift-test conformance bench
 

@@ -50,14 +50,15 @@ struct PromoteEndToEndTests {
         #expect(run.standardError.contains("Database: "), "progress goes to stderr")
     }
 
-    /// `make run`'s promotion: the sample application, Test to Staging. The Web Admins' interventions in Staging also
-    /// name Release Management (the blog's scaffolding), so the service account approves them as itself.
-    @Test("make run's promotion of the sample application finishes, auto-approving as the service account")
+    /// `make run`'s promotion (the Makefile's RUN_ARGS): the sample application, Test to Staging, `--approve-as-me`.
+    /// The Web Admins' interventions in Staging also name Release Management (the blog's scaffolding), so the service
+    /// account, asked to, approves them as itself.
+    @Test("make run's promotion of the sample application finishes, auto-approving as the service account because it is asked to")
     func sampleApplicationToStaging() throws {
-        let run = try PromoteRun(["--projects", "Database then Web API, Scheduling Service then Web UI", "--from", "Test", "--to", "Staging", "--timeout", "10m"])
+        let run = try PromoteRun(["--projects", "Database then Web API, Scheduling Service then Web UI", "--from", "Test", "--to", "Staging", "--approve-as-me", "--timeout", "10m"])
         #expect(run.status == 0, "stderr: \(run.standardError)")
         for child in ["Web API", "Web UI"] {
-            #expect(run.standardError.contains("\(child): approved 'Web Admin Approval' on behalf of release-conductor"), "stderr: \(run.standardError)")
+            #expect(run.standardError.contains("\(child): approved 'Web Admin Approval' on behalf of Release Conductor (release-conductor)"), "stderr: \(run.standardError)")
         }
         for child in ["Database", "Web API", "Scheduling Service", "Web UI"] {
             #expect(run.standardOutput.contains(child), "table: \(run.standardOutput)")
@@ -84,6 +85,7 @@ struct PromoteEndToEndTests {
         #expect(later.standardOutput.contains("starting "), "the table echoes the start: \(later.standardOutput)")
         #expect(later.standardOutput.contains("+00:00"))
         #expect(later.standardOutput.contains("queued, not waited for"))
+        #expect(later.standardError.contains("approve-as-me") == false)
     }
 
     @Test("--save-notes writes the notes file and announces it as an artifact")

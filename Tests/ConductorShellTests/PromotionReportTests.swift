@@ -139,4 +139,32 @@ private typealias Status = ConductorShell.ExitStatus
         #expect(PromotionReport.progressLine(.interventionPending(project: "Database", title: "Approve", guidedFailure: false, responsibleTeams: ["QA"], canAct: false))
             == "Database: waiting on manual intervention 'Approve' (responsible: QA; this API key cannot act)")
     }
+
+    /// Issue 13, row 6: a task blocked on an intervention at the timeout was waiting, not "still running".
+    @Test(arguments: [
+        (ProgressEvent.timedOut(project: "Web API", seconds: 60, cancelled: true, waitingOn: "Web Admin Approval"), "Web API: still waiting on 'Web Admin Approval' after 60 s; cancelled"),
+        (.timedOut(project: "Database", seconds: 60, cancelled: false), "Database: still running after 60 s; cancel request failed"),
+        (.approvalSubmitted(project: "Web API", title: "QA Approval", approver: "Quinn Tester (quinn)"), "Web API: approved 'QA Approval' on behalf of Quinn Tester (quinn)"),
+    ])
+    func timeoutAndApprovalLines(event: ProgressEvent, line: String) {
+        #expect(PromotionReport.progressLine(event) == line)
+    }
+
+    /// Before anything deploys, every intervention with its teams and who signs it off.
+    @Test func coverageLinesListEveryIntervention() {
+        let coverage = [
+            InterventionCoverage(
+                project: NamedReference(id: "Projects-3", name: "Web API"), stage: 1, release: "2021.1.0.14", stepName: "QA Approval",
+                responsibleTeams: ["QA", "Release Management"],
+                decision: .autoApproved(approver: Approver(userId: "Users-3", username: "quinn", teamIds: ["Teams-2"]), team: "QA")),
+            InterventionCoverage(
+                project: NamedReference(id: "Projects-3", name: "Web API"), stage: 1, release: "2021.1.0.14", stepName: "Web Admin Approval",
+                responsibleTeams: ["Web Admins"], decision: .leftToPeople(reason: "none of the approvers (quinn) is in a responsible team (Web Admins)")),
+        ]
+        #expect(PromotionReport.progressLine(.interventionsCovered(coverage)) == """
+            Manual interventions before deploying:
+              Web API 2021.1.0.14 'QA Approval' (QA, Release Management): auto-approved as quinn (QA)
+              Web API 2021.1.0.14 'Web Admin Approval' (Web Admins): left to people: none of the approvers (quinn) is in a responsible team (Web Admins)
+            """)
+    }
 }

@@ -139,7 +139,7 @@ extension PromotionEngine {
             row.messages = log.messages
             return row
         }
-        row.release = ReleaseReference(id: release.id, version: release.version)
+        row.release = ReleaseReference(id: release.id, version: release.version, created: release.assembled)
 
         // §5.16 and §5.25.1: only Promote skips a release that is already the current one.
         if options.mode == .promote, selection.currentReleaseId == release.id {

@@ -10,8 +10,11 @@ extension PromotionEngine {
     /// Requests per child that would deploy: 1 (release) + 1 (deployment preview) + 1 (the release's process
     /// snapshot, which serves both the package ids of the notes and the expected manual interventions) + 1 (deployment
     /// template, only when `find` did not read it). Skipped children cost nothing. Plus 1 for the whole plan to name
-    /// the interventions' responsible teams.
-    /// - Throws: `OrchestrationError.missingPromptedVariable` for a required prompted variable without a value.
+    /// the interventions' responsible teams, plus the approvals the options ask for (see `approve`; none without a
+    /// parent or `approveAsMe`). Read who signs off each intervention from `interventionCoverage`.
+    /// - Throws: `OrchestrationError.missingPromptedVariable` for a required prompted variable without a value;
+    ///   `OrchestrationError.notFound` (with the closest names) for a wrong parent project, release, approval
+    ///   environment or approval tenant.
     public func whatIf(_ plan: PromotionPlan) async throws -> PromotionPlan {
         var plan = plan
         let options = plan.options
@@ -22,6 +25,9 @@ extension PromotionEngine {
             return try await self.preview(child, release: release, destination: destination, options: options, machineIds: machineIds)
         }
         try await nameResponsibleTeams(&plan)
+        // Approvals are resolved here as in a real run, so a wrong parent fails the what-if and the plan says who
+        // signs off each intervention before anything deploys. Approvals already given (`approve`) are kept.
+        if plan.approvals == nil { plan.approvals = try await resolveApprovals(plan) }
         plan.step = max(plan.step, .previewed)
         return plan
     }
