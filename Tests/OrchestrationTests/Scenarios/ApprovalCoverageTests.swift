@@ -100,11 +100,7 @@ struct ApprovalCoverageTests {
     /// of polls, not one every 5 s through the night), approves, and starts the later stages in order after it.
     @Test func scheduledPromotionKeepsApprovalsAndOrder() async throws {
         try await SandboxHarness.run { sandbox in
-            try await sandbox.promoteChildrenToStaging()
-            try await sandbox.approveParentInProdApproval()
-            for team in [SampleSeed.Teams.qa, SampleSeed.Teams.webAdmins] {
-                try await sandbox.addMember(SampleSeed.Users.releaseConductor, to: team)
-            }
+            try await sandbox.arrangeApprovedParentForProduction()
             let start = sandbox.clock.now.addingTimeInterval(8 * 3600)
             let options = Sample.withParentApprovals(try Sample.options("Production") { $0.schedule = "+8h" })
             let ((plan, events), requests) = try await sandbox.serverRequests {

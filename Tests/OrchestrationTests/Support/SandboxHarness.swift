@@ -205,6 +205,16 @@ extension SandboxHarness {
         try #require(plan.children.allSatisfy { $0.outcome == .success })
     }
 
+    /// The blog's Production setup: the children in Staging, the parent approved in Prod Approval by Olivia, Quinn
+    /// and Wes, and — as the blog's scaffolding asks — the Release Conductor in the QA and Web Admins teams.
+    func arrangeApprovedParentForProduction() async throws {
+        try await promoteChildrenToStaging()
+        try await approveParentInProdApproval()
+        for team in [SampleSeed.Teams.qa, SampleSeed.Teams.webAdmins] {
+            try await addMember(SampleSeed.Users.releaseConductor, to: team)
+        }
+    }
+
     /// Deploys the parent release 2021.1.0 to Staging, then to Prod Approval where Olivia, Quinn and Wes approve it.
     func approveParentInProdApproval() async throws {
         let parent = try #require(SampleSeed.releaseID(project: SampleSeed.Projects.releaseOrchestration, version: SampleSeed.orchestrationReleaseVersion))
