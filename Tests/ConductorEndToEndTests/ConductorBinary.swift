@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The built `conductor` executable, run as a child process the way a user runs it.
 struct ConductorBinary: Sendable {
@@ -28,20 +29,25 @@ struct ConductorBinary: Sendable {
         throw EndToEndError.binaryNotFound(tried: candidates.map(\.path))
     }
 
-    /// Runs `conductor arguments…` to completion with no standard input, optionally with its own
-    /// environment and working directory.
-    func run(_ arguments: [String], environment: [String: String]? = nil, directory: URL? = nil) throws -> Outcome {
+    /// Runs `conductor arguments…` to completion with no standard input (or `input` piped in), optionally with
+    /// its own environment and working directory.
+    func run(_ arguments: [String], environment: [String: String]? = nil, directory: URL? = nil, input: String? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
         if let environment { process.environment = environment }
         if let directory { process.currentDirectoryURL = directory }
-        process.standardInput = FileHandle.nullDevice
+        let inputPipe = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : inputPipe
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
         try process.run()
+        if let input {
+            inputPipe.fileHandleForWriting.write(Data(input.utf8))
+            try inputPipe.fileHandleForWriting.close()
+        }
         // Read both pipes before waiting so a chatty child never blocks on a full pipe.
         let collected = CollectedOutput()
         let group = DispatchGroup()
@@ -68,20 +74,16 @@ struct ConductorBinary: Sendable {
 }
 
 /// Output gathered from two reader threads.
-final class CollectedOutput: @unchecked Sendable {
-    private let lock = NSLock()
-    private var output = Data()
-    private var errors = Data()
+final class CollectedOutput: Sendable {
+    private let streams = Mutex<(output: Data, errors: Data)>((Data(), Data()))
 
     func store(_ data: Data, isError: Bool) {
-        lock.lock()
-        defer { lock.unlock() }
-        if isError { errors.append(data) } else { output.append(data) }
+        streams.withLock { streams in
+            if isError { streams.errors.append(data) } else { streams.output.append(data) }
+        }
     }
 
     func text(isError: Bool) -> String {
-        lock.lock()
-        defer { lock.unlock() }
-        return String(decoding: isError ? errors : output, as: UTF8.self)
+        streams.withLock { String(decoding: isError ? $0.errors : $0.output, as: UTF8.self) }
     }
 }
