@@ -3,9 +3,9 @@ import OctopusClient
 import OctopusModel
 
 extension PromotionEngine {
-    /// Runs a whole promotion like the template does for each child step: find → schedule → whatif (which resolves
+    /// Runs a whole promotion like the template does for each child step: find and whatif (which resolves
     /// the approvals: from the parent release when a parent is named, as the API key's own user only when
-    /// `approveAsMe` is set, otherwise nobody's) → (What If: stop) → deploy → wait.
+    /// `approveAsMe` is set, otherwise nobody's) → schedule → (What If: stop) → deploy → wait.
     ///
     /// Before anything deploys, `progress` receives ``ProgressEvent/interventionsCovered(_:)``: who signs off each
     /// intervention. With a start time and waiting (the default), only the first stage is queued for it; the wait
@@ -16,11 +16,11 @@ extension PromotionEngine {
     /// - Parameter progress: receives the coverage, deploy and wait events.
     /// - Returns: the final plan; each child carries its outputs and outcome.
     public func promote(_ options: PromotionOptions, progress: ProgressSink? = nil) async throws -> PromotionPlan {
-        var plan = try await find(options)
+        // find and whatif pipelined; whatif resolves the approvals, so a wrong parent fails before anything deploys.
+        var plan = try await findAndPreview(options)
         if let text = options.schedule {
             plan = try schedule(plan, at: text)
         }
-        plan = try await whatIf(plan)
         if options.whatIf {
             return plan
         }
