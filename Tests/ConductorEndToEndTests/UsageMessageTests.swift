@@ -2,14 +2,16 @@ import Foundation
 import Testing
 
 /// The executable's own usage messages, pinned word for word through the built binary: each names
-/// the flag to fix, goes to standard error and exits 2 (shell-conventions.md §8).
+/// the flag to fix, goes to standard error and exits 2 (shell-conventions.md §8; 5 for a missing key).
 @Suite("usage messages")
 struct UsageMessageTests {
-    /// A command line and the `Error: …` line it must print.
+    /// A command line, the `Error: …` line it must print, the hint line after it (if any) and the exit status.
     struct UsageCase: Sendable, CustomTestStringConvertible {
         let name: String
         let arguments: [String]
         let message: String
+        var hint: String?
+        var status: Int32 = 2
 
         var testDescription: String { name }
     }
@@ -29,10 +31,11 @@ struct UsageMessageTests {
             message: "Invalid --timeout 'soon'. Use seconds (1800) or a duration such as 90s, 30m or 2h."),
         UsageCase(
             name: "promote with a key but no server", arguments: ["promote", "--project", "Web API", "--to", "Staging", "--api-key", "API-XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"],
-            message: "An API key was given without a server. Add --server URL (or OCTOPUS_URL), or drop the key to use the embedded sandbox."),
+            message: "An API key was given without a server.",
+            hint: "Add --server URL (or OCTOPUS_URL), or drop the key to use the embedded sandbox."),
         UsageCase(
             name: "promote with a server but no key", arguments: ["promote", "--project", "Web API", "--to", "Staging", "--server", "http://127.0.0.1:9"],
-            message: "No API key for http://127.0.0.1:9. Pass --api-key API-... or set OCTOPUS_API_KEY."),
+            message: "No API key for http://127.0.0.1:9.", hint: "Set OCTOPUS_API_KEY (or pass --api-key).", status: 5),
         UsageCase(
             name: "serve with both --data and --memory", arguments: ["sandbox", "serve", "--data", "x.sqlite", "--memory"],
             message: "Use either --data FILE or --memory, not both."),
@@ -58,9 +61,10 @@ struct UsageMessageTests {
         // No OCTOPUS_* variables, so the outcome depends on the flags alone.
         let environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("OCTOPUS_") }
         let outcome = try ConductorBinary.located().run(usage.arguments, environment: environment)
-        #expect(outcome.status == 2)
+        #expect(outcome.status == usage.status)
         let lines = outcome.standardError.split(separator: "\n").map(String.init)
         #expect(lines.first == "Error: \(usage.message)", "\(outcome.standardError)")
+        if let hint = usage.hint { #expect(lines.dropFirst().first == hint, "\(outcome.standardError)") }
         #expect(!outcome.standardOutput.contains("sandbox listening"))
     }
 }
