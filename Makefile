@@ -15,9 +15,9 @@ REQUIREMENTS := conformance/requirements.txt
 VENV_STAMP := $(VENV)/.installed
 SPEC := ../shared/octopus-api/swagger-2021.2.4488.json
 
-# The promotion `make run` performs: the sample application, Test -> Staging, then wait, on the
-# embedded sandbox (the command line the client's PromoteCommand documents).
-RUN_ARGS ?= promote --projects "Database then Web API, Scheduling Service then Web UI" --from Test --to Staging
+# `make run` starts the shell on the embedded sandbox (the sample application); RUN_ARGS passes
+# options or a subcommand, e.g. make run RUN_ARGS="-f examples/promote-to-staging.cond".
+RUN_ARGS ?=
 
 .PHONY: run test build build-release system venv swift-test conformance bench
 

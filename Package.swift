@@ -79,7 +79,7 @@ let package = Package(
         // A tiny shell on LineEditor that the pty tests drive (and for trying the editor by hand).
         .executableTarget(name: "lineedit-probe", dependencies: ["LineEditor"]),
         // Command grammar, tokenizer use, session context, command handlers, rendering, script runner.
-        .target(name: "ConductorShell", dependencies: ["Orchestration", "OctopusClient", "OctopusModel", "LineEditor"]),
+        .target(name: "ConductorShell", dependencies: ["Orchestration", "OctopusClient", "OctopusModel", "LineEditor"], exclude: ["README.md"]),
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "conductor",
@@ -108,7 +108,7 @@ let package = Package(
             name: "ConductorShellTests",
             dependencies: ["ConductorShell", "Orchestration", "OctopusClient", "OctopusModel", "OctopusSandbox"]
         ),
-        .testTarget(name: "ConductorEndToEndTests", dependencies: []),
+        .testTarget(name: "ConductorEndToEndTests", dependencies: ["PseudoTerminal"]),
     ]
 )
 

@@ -126,6 +126,33 @@ int swel_restore_sigint(void) {
     return result;
 }
 
+static struct sigaction watch_saved_action;
+static sigset_t watch_saved_mask;
+static int watching = 0;
+
+int swel_watch_sigint(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = count_sigint;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    if (sigaction(SIGINT, &action, &watch_saved_action) != 0) return -1;
+    sigset_t unblock;
+    sigemptyset(&unblock);
+    sigaddset(&unblock, SIGINT);
+    if (pthread_sigmask(SIG_UNBLOCK, &unblock, &watch_saved_mask) != 0) return -1;
+    watching = 1;
+    return 0;
+}
+
+int swel_unwatch_sigint(void) {
+    if (!watching) return 0;
+    watching = 0;
+    int result = sigaction(SIGINT, &watch_saved_action, NULL);
+    if (pthread_sigmask(SIG_SETMASK, &watch_saved_mask, NULL) != 0) result = -1;
+    return result;
+}
+
 static int codeset_is_utf8(void) {
     const char *codeset = nl_langinfo(CODESET);
     return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);

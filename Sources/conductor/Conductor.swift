@@ -7,7 +7,9 @@ struct Conductor: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "conductor",
         abstract: "Release orchestration for Octopus Deploy.",
-        subcommands: [PromoteCommand.self, SandboxCommand.self]
+        version: "0.2.0",
+        subcommands: [ShellCommand.self, PromoteCommand.self, SandboxCommand.self],
+        defaultSubcommand: ShellCommand.self
     )
 
     /// Parses and runs the command line. A usage error (unknown flag, bad value, unknown

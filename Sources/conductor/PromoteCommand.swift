@@ -46,83 +46,18 @@ struct PromoteCommand: AsyncParsableCommand {
         do {
             options = try promotionOptions()
         } catch {
-            throw usageFailure(error)
+            let diagnostic = ErrorRenderer.render(error, on: .commandLine)
+            for line in diagnostic.lines(on: .commandLine) { StandardError.write(line) }
+            StandardError.write("See 'conductor promote --help'.")
+            throw ExitCode(ExitStatus.usage.rawValue)
         }
-        let target: PromotionTarget
-        do {
-            target = try await PromotionTarget.open(connection, environment: ProcessInfo.processInfo.environment)
-        } catch {
-            throw failure(error)
-        }
-        let status = await promote(options, on: target)
-        await target.close()
+        var run = PromotionRun()
+        run.format = output.format
+        run.serviceMessages = output.octopusServiceMessages
+        run.connection = ConnectionResolver.Flags(server: connection.server, apiKey: connection.apiKey, space: connection.space)
+        let environment = ProcessInfo.processInfo.environment
+        let status = await run.run(options, launcher: EmbeddedSandboxLauncher(), environment: environment, output: StandardStreams(environment: environment, noColor: true))
         if status != .success { throw ExitCode(status.rawValue) }
-    }
-
-    /// Runs the promotion, streams progress to standard error, prints the result; returns the exit status.
-    func promote(_ options: PromotionOptions, on target: PromotionTarget) async -> ExitStatus {
-        let engine = PromotionEngine(client: target.client, pollInterval: target.pollInterval)
-        let plan: PromotionPlan
-        do {
-            plan = try await engine.promote(options) { event in StandardError.write(PromotionReport.progressLine(event)) }
-        } catch {
-            StandardError.write("Error: \(Self.message(for: error))")
-            return ExitStatus(error: error)
-        }
-        for child in plan.children {
-            for message in child.messages where message.level != .info {
-                StandardError.write("\(child.project.name): \(message.level.rawValue): \(message.text)")
-            }
-        }
-        let report = PromotionReport(plan: plan)
-        do {
-            try writeNotesArtifacts(report)
-        } catch {
-            StandardError.write("Error: could not write the release notes file: \(error.localizedDescription)")
-            return .failure
-        }
-        if output.octopusServiceMessages {
-            for message in report.outputVariableMessages() { StandardOutput.write(message.line) }
-        }
-        StandardOutput.write(report.render(output.format), newline: false)
-        return ExitStatus(plan: plan)
-    }
-
-    /// `--save-notes`: each child's notes go to a file in the current directory, named as the
-    /// template names it; with `--octopus-service-messages` Octopus collects it as an artifact.
-    func writeNotesArtifacts(_ report: PromotionReport) throws {
-        let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        for artifact in report.notesArtifacts {
-            let file = directory.appendingPathComponent(artifact.name)
-            let data = Data(artifact.contents.utf8)
-            try data.write(to: file)
-            StandardError.write("Release notes written to \(file.path)")
-            if output.octopusServiceMessages {
-                StandardOutput.write(OctopusServiceMessage.createArtifact(path: file.path, name: artifact.name, length: data.count).line)
-            }
-        }
-    }
-
-    /// Text for an error, through the error types' own renderers.
-    static func message(for error: any Error) -> String {
-        switch error {
-        case let error as OctopusClientError: error.description
-        case let error as OrchestrationError: error.description
-        case let error as PromoteUsageError: error.description
-        default: String(describing: error)
-        }
-    }
-
-    func usageFailure(_ error: any Error) -> ExitCode {
-        StandardError.write("Error: \(Self.message(for: error))")
-        StandardError.write("See 'conductor promote --help'.")
-        return ExitCode(ExitStatus.usage.rawValue)
-    }
-
-    func failure(_ error: any Error) -> ExitCode {
-        if error is PromoteUsageError { return usageFailure(error) }
-        StandardError.write("Error: \(Self.message(for: error))")
-        return ExitCode(ExitStatus(error: error).rawValue)
     }
 }
 

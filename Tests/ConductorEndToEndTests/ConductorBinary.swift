@@ -29,20 +29,25 @@ struct ConductorBinary: Sendable {
         throw EndToEndError.binaryNotFound(tried: candidates.map(\.path))
     }
 
-    /// Runs `conductor arguments…` to completion with no standard input, optionally with its own
-    /// environment and working directory.
-    func run(_ arguments: [String], environment: [String: String]? = nil, directory: URL? = nil) throws -> Outcome {
+    /// Runs `conductor arguments…` to completion with no standard input (or `input` piped in), optionally with
+    /// its own environment and working directory.
+    func run(_ arguments: [String], environment: [String: String]? = nil, directory: URL? = nil, input: String? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
         if let environment { process.environment = environment }
         if let directory { process.currentDirectoryURL = directory }
-        process.standardInput = FileHandle.nullDevice
+        let inputPipe = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : inputPipe
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
         try process.run()
+        if let input {
+            inputPipe.fileHandleForWriting.write(Data(input.utf8))
+            try inputPipe.fileHandleForWriting.close()
+        }
         // Read both pipes before waiting so a chatty child never blocks on a full pipe.
         let collected = CollectedOutput()
         let group = DispatchGroup()

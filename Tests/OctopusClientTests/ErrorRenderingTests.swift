@@ -6,7 +6,7 @@ import Testing
     static let cases: [(OctopusClientError, String)] = [
         (.http(.init(status: 401, method: .get, path: "/api/users/me",
                      errorMessage: "You must be logged in to perform this action. Please provide a valid API key or log in again.", errors: [])),
-         "GET /api/users/me failed with 401 Unauthorized: You must be logged in to perform this action. Please provide a valid API key or log in again. Check the API key (--api-key or OCTOPUS_API_KEY)."),
+         "GET /api/users/me failed with 401 Unauthorized: You must be logged in to perform this action. Please provide a valid API key or log in again. Check the API key."),
         (.http(.init(status: 403, method: .post, path: "/api/Spaces-1/deployments",
                      errorMessage: "You do not have permission to perform this action.", errors: ["Missing permission: DeploymentCreate"])),
          "POST /api/Spaces-1/deployments failed with 403 Forbidden: You do not have permission to perform this action. Missing permission: DeploymentCreate. The API key's user lacks the permission; ask an administrator to grant it."),
@@ -24,7 +24,7 @@ import Testing
         (.spaceNotFound(.name("Team Blue"), available: ["Default", "Team Red"]),
          "Space 'Team Blue' was not found. Available spaces: 'Default', 'Team Red'."),
         (.spaceNotFound(.default, available: []),
-         "The server has no default space. Name one with --space or OCTOPUS_SPACE."),
+         "The server has no default space; name the space to use."),
         (.missingLink("SpaceHome", in: "space Spaces-1"),
          "The server's space Spaces-1 has no 'SpaceHome' link; this server version is not supported."),
     ]

@@ -44,6 +44,11 @@ int swel_install_sigint_handler(void);
 long swel_sigint_count(void);
 /// Puts back the SIGINT disposition and mask saved by swel_install_sigint_handler.
 int swel_restore_sigint(void);
+/// Like swel_install_sigint_handler, with a save slot of its own, so a command can watch for Ctrl-C while a
+/// confirmation inside it calls readLine (which installs and restores its own). Returns 0 or -1.
+int swel_watch_sigint(void);
+/// Puts back what swel_watch_sigint saved.
+int swel_unwatch_sigint(void);
 
 /// setlocale(LC_CTYPE, ""), falling back to C.UTF-8 when the codeset is not UTF-8.
 /// Returns 1 when a UTF-8 codeset is in effect afterwards.

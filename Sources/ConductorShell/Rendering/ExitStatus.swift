@@ -1,7 +1,7 @@
 import OctopusClient
 import Orchestration
 
-/// The process exit codes of shell-conventions.md §8.
+/// The process exit codes of shell.md §9.
 public enum ExitStatus: Int32, Sendable, CaseIterable {
     /// Everything went as asked.
     case success = 0
@@ -17,6 +17,8 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case authentication = 5
     /// A wait timed out (the child was cancelled).
     case timedOut = 124
+    /// Interrupted by Ctrl-C (128 + SIGINT).
+    case interrupted = 130
 
     /// The status of a finished promotion: 4 when any child failed, was cancelled or timed out
     /// on the server; else 124 when Conductor's wait timeout cancelled a child; else 0.

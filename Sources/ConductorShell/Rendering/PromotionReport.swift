@@ -84,6 +84,15 @@ public struct PromotionReport: Sendable {
         }
     }
 
+    /// How a finished plan ended, in a few words for `history`: `2 succeeded, 1 failed`.
+    public static func summary(of plan: PromotionPlan) -> String {
+        let outcomes = plan.children.compactMap(\.outcome)
+        guard !outcomes.isEmpty else { return "nothing deployed" }
+        var counts: [String: Int] = [:]
+        for outcome in outcomes { counts[outcomeText(outcome), default: 0] += 1 }
+        return counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+    }
+
     // MARK: basic
 
     /// The server task id of each created deployment, one per line (pipes into a task waiter);
@@ -214,7 +223,7 @@ public struct PromotionReport: Sendable {
             return "\(project): \(state.rawValue)"
         case .stepStarted(let project, let step):
             return "\(project): step '\(step)'"
-        case .interventionPending(let project, let title, let guidedFailure, let teams, let canAct):
+        case .interventionPending(let project, let title, let guidedFailure, let teams, let canAct, _):
             let kind = guidedFailure ? "guided failure" : "manual intervention"
             let who = teams.isEmpty ? "anyone with permission" : teams.joined(separator: ", ")
             return "\(project): waiting on \(kind) '\(title)' (responsible: \(who)\(canAct ? "" : "; this API key cannot act"))"

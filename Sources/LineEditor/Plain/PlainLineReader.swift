@@ -12,6 +12,8 @@ public final class PlainLineReader: LineEditing {
     private var buffer: [UInt8] = []
     private var start = 0
     private var reachedEnd = false
+    /// How many physical lines were read so far, so a script runner can say `FILE:LINE:`.
+    public private(set) var physicalLinesRead = 0
 
     /// Reads from `fileDescriptor` (standard input by default), which stays open afterwards.
     public init(fileDescriptor: Int32 = STDIN_FILENO) {
@@ -35,11 +37,13 @@ public final class PlainLineReader: LineEditing {
         while true {
             if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
                 defer { start = newline + 1 }
+                physicalLinesRead += 1
                 return Self.decode(buffer[start..<newline])
             }
             if reachedEnd {
                 guard start < buffer.count else { return nil }
                 defer { start = buffer.count }
+                physicalLinesRead += 1
                 return Self.decode(buffer[start...])
             }
             fill()

@@ -1,12 +1,15 @@
 /// Joins physical lines into one logical line while a quote is open or a line ends in a backslash.
 /// Shared by every `LineEditing` so a terminal and a piped script read the same logical lines.
-struct ContinuedLine {
-    private(set) var text = ""
-    private(set) var isEmpty = true
+public struct ContinuedLine {
+    /// An empty logical line.
+    public init() {}
+
+    public private(set) var text = ""
+    public private(set) var isEmpty = true
 
     /// Adds the next physical line (without its newline).
     /// - Returns: true when the logical line is complete.
-    mutating func append(_ line: String) -> Bool {
+    public mutating func append(_ line: String) -> Bool {
         if isEmpty {
             text = line
             isEmpty = false

@@ -18,7 +18,7 @@ extension OctopusClientError: CustomStringConvertible {
         case .spaceNotFound(let selector, let available):
             let names = available.isEmpty ? "" : " Available spaces: \(available.map { "'\($0)'" }.joined(separator: ", "))."
             switch selector {
-            case .default: return "The server has no default space. Name one with --space or OCTOPUS_SPACE.\(names)"
+            case .default: return "The server has no default space; name the space to use.\(names)"
             default: return "Space \(selector) was not found.\(names)"
             }
         case .missingLink(let link, let resource):
@@ -32,7 +32,7 @@ extension OctopusClientError: CustomStringConvertible {
         if let message = failure.errorMessage, !message.isEmpty { text += ": \(message)" }
         var sentences = failure.errors.filter { $0 != failure.errorMessage }
         switch failure.status {
-        case 401: sentences.append("Check the API key (--api-key or OCTOPUS_API_KEY).")
+        case 401: sentences.append("Check the API key.")
         case 403: sentences.append("The API key's user lacks the permission; ask an administrator to grant it.")
         default: break
         }

@@ -275,11 +275,17 @@ struct SampleConfiguration {
                 "Web Admin Approval", team: SampleSeed.Teams.webAdmins, environments: [Env.prodApproval],
                 instructions: "Confirm the web servers are ready for #{Octopus.Release.Number}.", releaseManagementMayAct: false),
         ]
-        for component in components {
+        // The blog's order: Database, then Web API and Scheduling Service together (StartWithPrevious), then Web UI.
+        let order: [(ProjectID, withPrevious: Bool)] = [
+            (Projects.database, false), (Projects.webAPI, false), (Projects.schedulingService, true), (Projects.webUI, false),
+        ]
+        for (id, withPrevious) in order {
+            guard let component = components.first(where: { $0.id == id }) else { continue }
             let stepID = SeedGUID.make("step", "orchestration", component.id.rawValue)
             steps.append(
                 DeploymentStep(
                     id: stepID, name: "Deploy \(component.name)",
+                    startTrigger: withPrevious ? "StartWithPrevious" : "StartAfterPrevious",
                     actions: [
                         DeploymentAction(
                             id: SeedGUID.make("action", stepID), name: "Deploy \(component.name)",

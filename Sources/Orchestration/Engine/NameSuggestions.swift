@@ -1,7 +1,7 @@
 /// The closest existing names to a name that was not found, for "Did you mean …?".
-enum NameSuggestions {
+public enum NameSuggestions {
     /// Up to three names that contain the wanted name (or it them), or are within a small edit distance.
-    static func closest(to wanted: String, among names: [String]) -> [String] {
+    public static func closest(to wanted: String, among names: [String]) -> [String] {
         let target = wanted.lowercased()
         let containing = names.filter { $0.lowercased().contains(target) || target.contains($0.lowercased()) }
         if !containing.isEmpty { return Array(containing.prefix(3)) }

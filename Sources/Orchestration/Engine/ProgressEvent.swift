@@ -12,7 +12,7 @@ public enum ProgressEvent: Sendable, Hashable {
     /// its request budget; with several tasks running a step change may be reported a poll late).
     case stepStarted(project: String, step: String)
     /// A child task waits on a manual intervention or a guided-failure prompt.
-    case interventionPending(project: String, title: String, guidedFailure: Bool, responsibleTeams: [String], canAct: Bool)
+    case interventionPending(project: String, title: String, guidedFailure: Bool, responsibleTeams: [String], canAct: Bool, interruptionId: String = "")
     /// A manual intervention was approved on an approver's behalf.
     case approvalSubmitted(project: String, title: String, approver: String)
     /// A pending intervention is left to a person, and why (no matching approver, no permission, approvals for another

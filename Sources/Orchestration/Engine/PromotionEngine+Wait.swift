@@ -160,7 +160,7 @@ extension PromotionEngine {
                 progress?(.interventionPending(
                     project: name, title: interruption.title, guidedFailure: interruption.isGuidedFailure,
                     responsibleTeams: interruption.responsibleTeamIds.map { memory.teamNames[$0] ?? $0.rawValue },
-                    canAct: interruption.canTakeResponsibility))
+                    canAct: interruption.canTakeResponsibility, interruptionId: interruption.id.rawValue))
             }
             func leave(_ reason: String) {
                 if memory.firstTime("left \(key)") {

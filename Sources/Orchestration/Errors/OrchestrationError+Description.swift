@@ -39,7 +39,7 @@ extension OrchestrationError: CustomStringConvertible, LocalizedError {
         case .noApprovalDeployment(let project, let release, let environment):
             return "\(project) \(release) has no successful deployment to \(environment) to take approvals from. Deploy it to \(environment) and approve its manual interventions first, or approve as yourself."
         case .tenantRequired(let project):
-            return "\(project) can only be deployed for a tenant. Give the tenant to deploy it for (--tenant NAME), or allow untenanted deployments of \(project)."
+            return "\(project) can only be deployed for a tenant. Name the tenant to deploy it for, or allow untenanted deployments of \(project)."
         case .emptyApplication:
             return "The application has no projects. Name at least one project, e.g. 'Database then Web API'."
         case .planNotReady(let detail):

@@ -128,7 +128,7 @@ struct TenantScenarioTests {
             }
             #expect(try await sandbox.client.deployments().all().count == before, "nothing was deployed")
             let message = "\(OrchestrationError.tenantRequired(project: "Web API"))"
-            #expect(message == "Web API can only be deployed for a tenant. Give the tenant to deploy it for (--tenant NAME), or allow untenanted deployments of Web API.")
+            #expect(message == "Web API can only be deployed for a tenant. Name the tenant to deploy it for, or allow untenanted deployments of Web API.")
         }
     }
 

@@ -1,2 +1,0 @@
-// ConductorShell: grammar, session context, command handlers, rendering.
-import Orchestration

@@ -1,0 +1,69 @@
+import OctopusModel
+import Orchestration
+
+/// `whatif`'s table: per child what its deployment would do — machines, steps, prompted variables, the manual
+/// interventions and the teams that must act, the release notes' size, and a stale snapshot.
+struct PreviewReport {
+    let plan: PromotionPlan
+
+    func render() -> String {
+        var text = "What-if for \(plan.destination.name)\n"
+        let rows = plan.children.map { child -> [String] in
+            guard child.willDeploy, let preview = child.preview else {
+                return [String(child.stage + 1), child.project.name, child.release?.version ?? "-", PromotionReport.actionText(child.action), "", ""]
+            }
+            let machines = preview.machineNames.isEmpty ? "all" : preview.machineNames.joined(separator: ", ")
+            let interventions = preview.interventions.isEmpty ? "none" : preview.interventions.map { intervention in
+                "\(intervention.stepName) (\(intervention.responsibleTeams.isEmpty ? "anyone" : intervention.responsibleTeams.joined(separator: ", ")))"
+            }.joined(separator: "; ")
+            var notes = "\(preview.steps.count) step\(preview.steps.count == 1 ? "" : "s"), targets: \(machines)"
+            if !preview.formValues.isEmpty { notes += "; variables: " + preview.formValues.keys.sorted().joined(separator: ", ") }
+            if preview.snapshotIsStale { notes += preview.snapshotRefreshed ? "; snapshot refreshed" : "; STALE variable snapshot" }
+            return [String(child.stage + 1), child.project.name, child.release?.version ?? "-", "deploy", interventions, notes]
+        }
+        text += TableLayout(header: ["STAGE", "PROJECT", "RELEASE", "ACTION", "INTERVENTIONS (TEAMS)", "DEPLOYMENT"], rows: rows).render()
+        if let schedule = plan.schedule { text += "Starts \(schedule.absoluteText).\n" }
+        return text
+    }
+}
+
+/// `approve`'s table: each expected intervention → its teams → which approver covers it, or NOT COVERED: the
+/// question a release manager asks before the window ("who still has to sign off?").
+struct CoverageReport {
+    let plan: PromotionPlan
+
+    func render() -> String {
+        var text = ""
+        if let approvals = plan.approvals {
+            switch approvals.source {
+            case .parentDeployment(let project, let release, let environment, let taskId, _, _):
+                text += "Approvals from \(project) \(release) in \(environment) (\(taskId.rawValue)): \(approvals.approvers.map(\.username).joined(separator: ", "))\n"
+            case .currentUser:
+                text += "Approvals as yourself: \(approvals.approvers.map(\.username).joined(separator: ", "))\n"
+            }
+        } else {
+            text += "No approvals collected.\n"
+        }
+        var rows: [[String]] = []
+        for child in plan.children where child.willDeploy {
+            let interventions = child.preview?.interventions ?? []
+            if interventions.isEmpty {
+                rows.append([child.project.name, child.release?.version ?? "-", "none", "", ""])
+                continue
+            }
+            for intervention in interventions {
+                let teams = intervention.responsibleTeams.isEmpty ? "anyone" : intervention.responsibleTeams.joined(separator: ", ")
+                rows.append([child.project.name, child.release?.version ?? "-", intervention.stepName, teams, coverage(of: intervention, for: child)])
+            }
+        }
+        text += TableLayout(header: ["PROJECT", "RELEASE", "INTERVENTION", "TEAMS", "COVERED BY"], rows: rows).render()
+        return text
+    }
+
+    func coverage(of intervention: ExpectedIntervention, for child: ChildPlan) -> String {
+        guard let approvals = plan.approvals else { return "NOT COVERED (no approvals)" }
+        if let why = approvals.mismatch(for: child) { return "NOT COVERED (\(why))" }
+        guard let approver = approvals.approver(forTeams: intervention.responsibleTeamIds) else { return "NOT COVERED" }
+        return approver.username
+    }
+}

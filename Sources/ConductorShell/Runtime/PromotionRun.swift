@@ -1,0 +1,98 @@
+import Foundation
+import Orchestration
+
+/// `conductor promote`: the step template for a whole application in one command, through the same code as the
+/// shell — the connection policy, the engine wiring, the progress lines, the report and the error renderer — so both
+/// print the same lines and return the same statuses.
+public struct PromotionRun: Sendable {
+    /// How results are printed.
+    public var format: OutputFormat = .table
+    /// Also write the output variables (and notes artifacts) as Octopus service messages.
+    public var serviceMessages = false
+    /// The connection flags.
+    public var connection = ConnectionResolver.Flags()
+
+    public init() {}
+
+    /// Runs `options` and returns the exit status; results on stdout, progress and messages on stderr.
+    public func run(_ options: PromotionOptions, launcher: any EmbeddedServerLauncher, environment: [String: String], output: any TextOutput) async -> ExitStatus {
+        let paths = StatePaths(environment: environment)
+        var session = Session(context: ShellContext(paths: paths, environment: environment, launcher: launcher, isInteractive: false))
+        do {
+            session = try await connect(session, output: output)
+        } catch {
+            return report(error, output)
+        }
+        let status = await promote(options, session: session, output: output)
+        await session.embedded?.stop()
+        return status
+    }
+
+    private func connect(_ session: Session, output: any TextOutput) async throws -> Session {
+        var session = session
+        let resolver = ConnectionResolver(flags: connection, environment: session.context.environment, paths: session.context.paths)
+        if let choice = try resolver.choose() {
+            guard let key = choice.apiKey else { throw ShellError.apiKeyNeeded(server: choice.server) }
+            session.connection = try await ShellConnection.open(server: choice.server, apiKey: key, space: choice.space, origin: choice.origin)
+            return session
+        }
+        // A one-shot promotion on the sandbox starts from the sample each time: an in-memory database.
+        guard let launcher = session.context.launcher else { throw ShellError.notSandbox(command: "promote") }
+        let server = try await launcher.start(database: nil)
+        session.embedded = server
+        do {
+            session.connection = try await ShellConnection.open(server: server.baseURL.absoluteString, apiKey: server.defaultAPIKey, space: connection.space, origin: .embeddedSandbox)
+        } catch {
+            await server.stop()
+            throw error
+        }
+        // Said on stderr so people can act on the sample's manual interventions meanwhile.
+        output.message("Using the embedded sandbox at \(server.baseURL.absoluteString) (sample application, in memory).")
+        return session
+    }
+
+    private func promote(_ options: PromotionOptions, session: Session, output: any TextOutput) async -> ExitStatus {
+        let plan: PromotionPlan
+        do {
+            let view = ProgressView(output: output, live: false, style: Style(enabled: false))
+            plan = try await session.engine().promote(options, progress: view.sink)
+        } catch {
+            return report(error, output)
+        }
+        CommandSupport.printWarnings(plan, ShellIO(output: output))
+        let report = PromotionReport(plan: plan)
+        do {
+            try writeNotesArtifacts(report, output: output)
+        } catch {
+            output.message("Error: could not write the release notes file: \(error.localizedDescription)")
+            return .failure
+        }
+        if serviceMessages {
+            for message in report.outputVariableMessages() { output.write(message.line + "\n") }
+        }
+        output.write(TerminalText.clean(report.render(format)))
+        return ExitStatus(plan: plan)
+    }
+
+    /// `--save-notes`: each child's notes go to a file in the current directory, named as the template names it;
+    /// with service messages Octopus collects it as an artifact.
+    private func writeNotesArtifacts(_ report: PromotionReport, output: any TextOutput) throws {
+        let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        for artifact in report.notesArtifacts {
+            let file = directory.appendingPathComponent(artifact.name)
+            let data = Data(artifact.contents.utf8)
+            try data.write(to: file)
+            output.message("Release notes written to \(file.path)")
+            if serviceMessages {
+                output.write(OctopusServiceMessage.createArtifact(path: file.path, name: artifact.name, length: data.count).line + "\n")
+            }
+        }
+    }
+
+    private func report(_ error: any Error, _ output: any TextOutput) -> ExitStatus {
+        let diagnostic = ErrorRenderer.render(error, on: .commandLine)
+        for line in diagnostic.lines(on: .commandLine) { output.message(line) }
+        if diagnostic.status == .usage { output.message("See 'conductor promote --help'.") }
+        return diagnostic.status
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import OctopusClient
+import OctopusModel
+
+/// The server the session talks to: the client bound to a space, and what the prompt and the first line show.
+public struct ShellConnection: Sendable {
+    /// Where the connection came from (for the first stderr line and `show`).
+    public enum Origin: Sendable, Hashable {
+        case flags, environment, profile(String), octopusCLIConfig, embeddedSandbox, connectCommand
+    }
+
+    /// The client, bound to the space.
+    public var client: OctopusClient
+    /// The space's name.
+    public var spaceName: String
+    /// The key's user's display name.
+    public var userName: String
+    /// Where it came from.
+    public var origin: Origin
+    /// Whether this is the embedded sandbox.
+    public var isSandbox: Bool { origin == .embeddedSandbox }
+
+    /// The server as the prompt shows it: `sandbox`, or the host.
+    public var serverLabel: String {
+        isSandbox ? "sandbox" : (client.connection.serverRoot.host ?? client.connection.serverRoot.absoluteString)
+    }
+
+    /// The server URL, for messages.
+    public var serverURL: String { client.connection.serverRoot.absoluteString }
+
+    /// What tells plans of different servers apart: the URL, or `embedded sandbox` (whose port changes with every
+    /// start while its data stays).
+    public var identity: String { isSandbox ? "embedded sandbox" : serverURL }
+
+    /// The key as `show` prints it: `API-****1234`.
+    public var maskedKey: String {
+        let key = client.connection.apiKey.revealed
+        return key.count > 8 ? "API-****" + String(key.suffix(4)) : "API-****"
+    }
+
+    /// Opens a connection: resolves the space and reads the key's user (2–3 requests).
+    public static func open(server: String, apiKey: String, space: String?, origin: Origin) async throws -> ShellConnection {
+        let connection = try OctopusConnection(server: server, apiKey: APIKey(apiKey), space: SpaceSelector(space))
+        let client = try await OctopusClient.connect(connection)
+        async let user = client.currentUser()
+        async let spaceDocument = client.space(client.spaceID)
+        return ShellConnection(client: client, spaceName: try await spaceDocument.name, userName: try await user.displayName, origin: origin)
+    }
+
+    /// This connection moved to another space.
+    public func inSpace(_ name: String) async throws -> ShellConnection {
+        try await Self.open(server: serverURL, apiKey: client.connection.apiKey.revealed, space: name, origin: origin)
+    }
+}
