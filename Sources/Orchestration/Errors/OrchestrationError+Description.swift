@@ -16,7 +16,9 @@ extension OrchestrationError: CustomStringConvertible, LocalizedError {
         case .unknownTimeZone(let name):
             return "Unknown time zone '\(name)'. Use an IANA name such as 'Europe/Berlin' or 'UTC'."
         case .scheduleInPast(let text, let resolved, let now):
-            return "The time '\(text)' means \(resolved), which is in the past (now is \(now)). Give a future time, e.g. 'tomorrow \(text)' or '+2h'."
+            // "tomorrow TEXT" only reads as a time when TEXT is a time of day ("tomorrow 9:00"), not a date.
+            let example = ScheduleParser.timeOfDay(text.lowercased()) != nil ? "'tomorrow \(text)' or '+2h'" : "'+2h' or a later date"
+            return "The time '\(text)' means \(resolved), which is in the past (now is \(now)). Give a future time, e.g. \(example)."
         case .missingRequiredValue(let label):
             return "\(label) is required."
         case .malformedPromptedVariable(let line):
