@@ -60,7 +60,7 @@ struct SandboxHarness: Sendable {
     ) -> PromotionEngine {
         PromotionEngine(
             client: client ?? self.client, ledger: ledger, clock: promotionClock(onSleep: onSleep), concurrency: concurrency,
-            defaultTimeZone: TimeZone(identifier: "UTC")!)
+            defaultTimeZone: TimeZone(identifier: "UTC") ?? .gmt)
     }
 
     /// Requests the sandbox has counted so far (its own statistics, not the client's).
