@@ -27,12 +27,12 @@ import Testing
             message: "Unknown time zone 'Mars/Olympus'. Use an IANA name such as 'Europe/Berlin' or 'UTC'."),
         MessageCase(
             name: "past time of day suggests tomorrow at that time",
-            error: .scheduleInPast(text: "9:00", resolved: "2021-01-14 09:00:00 +01:00", now: "2021-01-14 10:30:00 +01:00"),
+            error: .scheduleInPast(text: "9:00", resolved: "2021-01-14 09:00:00 +01:00", now: "2021-01-14 10:30:00 +01:00", suggestion: "tomorrow 9:00"),
             message: "The time '9:00' means 2021-01-14 09:00:00 +01:00, which is in the past (now is 2021-01-14 10:30:00 +01:00). Give a future time, e.g. 'tomorrow 9:00' or '+2h'."),
         MessageCase(
             name: "past date suggests a later one, never 'tomorrow <date>'",
-            error: .scheduleInPast(text: "2020-12-31 23:00", resolved: "2020-12-31 23:00:00 +01:00", now: "2021-01-14 10:30:00 +01:00"),
-            message: "The time '2020-12-31 23:00' means 2020-12-31 23:00:00 +01:00, which is in the past (now is 2021-01-14 10:30:00 +01:00). Give a future time, e.g. '+2h' or a later date."),
+            error: .scheduleInPast(text: "2020-12-31 23:00", resolved: "2020-12-31 23:00:00 +01:00", now: "2021-01-14 10:30:00 +01:00", suggestion: "2021-01-14 23:00:00"),
+            message: "The time '2020-12-31 23:00' means 2020-12-31 23:00:00 +01:00, which is in the past (now is 2021-01-14 10:30:00 +01:00). Give a future time, e.g. '2021-01-14 23:00:00' or '+2h'."),
     ]
 
     @Test(arguments: cases)
