@@ -5,6 +5,8 @@ enum EndToEndError: Error, CustomStringConvertible {
     case binaryNotFound(tried: [String])
     case sandboxDidNotStart(output: String)
     case badResponse(path: String)
+    /// The server answered, but not as the test arranged (the detail says what).
+    case unexpected(String)
 
     var description: String {
         switch self {
@@ -14,6 +16,8 @@ enum EndToEndError: Error, CustomStringConvertible {
             "`conductor sandbox serve` printed no URL and API key in time. Its output:\n\(output)"
         case .badResponse(let path):
             "GET \(path) returned no HTTP response."
+        case .unexpected(let detail):
+            detail
         }
     }
 }

@@ -52,7 +52,8 @@ public final class ProgressView: Sendable {
         state.withLock { state in
             var fact: String?
             switch event {
-            case .stageStarted, .deploymentCreated, .approvalSubmitted, .interventionLeftToPeople, .laterStagesSkipped, .timedOut:
+            case .stageStarted, .deploymentCreated, .approvalSubmitted, .interventionLeftToPeople, .laterStagesSkipped, .timedOut,
+                 .interventionsCovered, .laterStagesNotScheduled:
                 fact = PromotionReport.progressLine(event)
             default:
                 break
@@ -104,7 +105,7 @@ public final class ProgressView: Sendable {
             state.lines[i].since = now()
         case .queuedBehind(let project, _, let blockers):
             state.lines[index(of: project, in: &state)].waitingOn = "queued behind \(blockers.joined(separator: ", "))"
-        case .interventionLeftToPeople, .timedOut, .laterStagesSkipped, .retrying:
+        case .interventionLeftToPeople, .timedOut, .laterStagesSkipped, .retrying, .interventionsCovered, .laterStagesNotScheduled:
             break
         }
     }

@@ -27,11 +27,13 @@ struct SandboxAuthenticator: Sendable {
         return nil
     }
 
-    /// True for the routes anyone may call without a key: the root document only (the sandbox's own
+    /// True for the routes anyone may call without a key: the root document and signing in (the sandbox's own
     /// `/api/sandbox/*` control routes change failures and the clock, so they need a key like everything else).
     static func isAnonymous(_ request: Request) -> Bool {
         let path = request.uri.path.lowercased()
-        return (request.method == .get || request.method == .head) && (path == "/api" || path == "/api/")
+        let isRoot = (request.method == .get || request.method == .head) && (path == "/api" || path == "/api/")
+        let isLogin = request.method == .post && path == "/api/users/login"
+        return isRoot || isLogin
     }
 
     /// The site a browser says a cross-site request came from, nil for same-origin and non-browser requests:
