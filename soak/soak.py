@@ -99,8 +99,9 @@ def check(sandbox: Sandbox, before: set[str], totals: Totals, label: str) -> Non
 
 
 def promote_command(source: str, destination: str, timeout: str) -> list[str]:
+    # The sample's Web API and Web UI wait on 'Web Admin Approval': the service account answers it (Release Management).
     return [str(conductor_binary()), "promote", "--projects", APP, "--from", source, "--to", destination,
-            "--timeout", timeout]
+            "--timeout", timeout, "--approve-as-me"]
 
 
 def environment(sandbox: Sandbox, state: str) -> dict[str, str]:

@@ -68,7 +68,7 @@ struct NeverTwiceEndToEndTests {
         let sandbox = try await RunningSandbox.start(try ConductorBinary.located(), extra: ["--speed", "20"])
         defer { _ = sandbox.stop() }
         let state = Self.stateDirectory()
-        let arguments = ["--projects", Self.application, "--from", "Test", "--to", "Staging", "--timeout", "120"]
+        let arguments = ["--projects", Self.application, "--from", "Test", "--to", "Staging", "--timeout", "120", "--approve-as-me"]
         let before = try await Self.deployments(sandbox, environment: "Environments-3")
         _ = try Self.promoteKilled(after: createdBeforeKill, arguments: arguments, environment: try Self.connection(sandbox, state: state))
         let rerun = try PromoteRun(arguments, environment: try Self.connection(sandbox, state: state))
@@ -84,7 +84,7 @@ struct NeverTwiceEndToEndTests {
         let sandbox = try await RunningSandbox.start(try ConductorBinary.located(), extra: ["--speed", "20"])
         defer { _ = sandbox.stop() }
         let shared = Self.stateDirectory()
-        let arguments = ["--projects", Self.application, "--from", "Test", "--to", "Staging", "--timeout", "120"]
+        let arguments = ["--projects", Self.application, "--from", "Test", "--to", "Staging", "--timeout", "120", "--approve-as-me"]
         let before = try await Self.deployments(sandbox, environment: "Environments-3")
         let environments = try [shared, sharedState ? shared : Self.stateDirectory()].map { try Self.connection(sandbox, state: $0) }
         let runs = try await withThrowingTaskGroup(of: PromoteRun.self) { group in
@@ -151,6 +151,16 @@ struct NeverTwiceEndToEndTests {
     func plainHTTPWarning() throws {
         let run = try PromoteRun(["--project", "Database", "--to", "Staging", "--server", "http://192.0.2.1:9", "--api-key", "API-ABCDEFGHIJKLMNOP1234"])
         #expect(run.standardError.components(separatedBy: "travels unencrypted").count == 2, "stderr: \(run.standardError)")
+    }
+
+    @Test("row 12: the shell warns once, before connecting, about plain http to another machine")
+    func shellPlainHTTPWarning() throws {
+        let home = try ShellHome()
+        let run = try home.run(["-c", "echo hi"], environment: ["OCTOPUS_URL": "http://192.0.2.1:9", "OCTOPUS_API_KEY": "API-ABCDEFGHIJKLMNOP1234"])
+        #expect(run.standardError.components(separatedBy: "travels unencrypted").count == 2, "stderr: \(run.standardError)")
+        #expect(!run.standardError.contains("ABCDEFGHIJKLMNOP1234"))
+        let loopback = try home.run(["-c", "echo hi"], environment: ["OCTOPUS_URL": "http://127.0.0.1:9", "OCTOPUS_API_KEY": "API-ABCDEFGHIJKLMNOP1234"])
+        #expect(!loopback.standardError.contains("travels unencrypted"), "stderr: \(loopback.standardError)")
     }
 
     @Test("row 9: the sandbox refuses a latency it cannot apply", arguments: ["1e309", "2e13", "5±1e309"])

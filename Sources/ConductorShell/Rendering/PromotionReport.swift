@@ -60,7 +60,8 @@ public struct PromotionReport: Sendable {
         var text = "\(title):\n"
         for row in coverage {
             let teams = row.responsibleTeams.isEmpty ? "anyone with permission" : row.responsibleTeams.joined(separator: ", ")
-            text += "  \(row.project.name) \(row.release ?? "") '\(row.stepName)' (\(teams)): \(row.summary)\n"
+            // Each row is cleaned on its own so a name from the server cannot add or fake a line.
+            text += "  " + TerminalText.sanitized("\(row.project.name) \(row.release ?? "") '\(row.stepName)' (\(teams)): \(row.summary)") + "\n"
         }
         return text
     }
@@ -300,15 +301,18 @@ public struct PromotionReport: Sendable {
 
     // MARK: progress
 
-    /// One line for standard error describing a progress event.
+    /// One line for standard error describing a progress event (the coverage event: one line per intervention).
     public static func progressLine(_ event: ProgressEvent) -> String {
-        TerminalText.sanitized(rawProgressLine(event))
+        if case .interventionsCovered(let coverage) = event {
+            return coverageLines(coverage, title: "Manual interventions before deploying").trimmingCharacters(in: .newlines)
+        }
+        return TerminalText.sanitized(rawProgressLine(event))
     }
 
     static func rawProgressLine(_ event: ProgressEvent) -> String {
         switch event {
-        case .interventionsCovered(let coverage):
-            return coverageLines(coverage, title: "Manual interventions before deploying").trimmingCharacters(in: .newlines)
+        case .interventionsCovered:
+            return ""  // several lines: progressLine builds them
         case .laterStagesNotScheduled(let projects, let startsAt):
             return "Not scheduled (nothing waits to start them in order after the first stage at \(startsAt)): \(projects.joined(separator: ", "))"
         case .stageStarted(let stage, let projects):

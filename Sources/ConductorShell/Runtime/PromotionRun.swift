@@ -37,9 +37,7 @@ public struct PromotionRun: Sendable {
         let resolver = ConnectionResolver(flags: connection, environment: session.context.environment, paths: session.context.paths)
         if let choice = try resolver.choose() {
             guard let key = choice.apiKey else { throw ShellError.apiKeyNeeded(server: choice.server) }
-            if OctopusConnection.sendsKeyInPlainText(server: choice.server) {
-                output.message("Warning: \(TerminalText.short(choice.server)) is plain http to another machine: the API key travels unencrypted. Use https.")
-            }
+            if let warning = ConnectionBanner.plainHTTPWarning(server: choice.server) { output.message(warning) }
             session.connection = try await ShellConnection.open(server: choice.server, apiKey: key, space: choice.space, origin: choice.origin)
             return session
         }
