@@ -19,7 +19,7 @@ SPEC := ../shared/octopus-api/swagger-2021.2.4488.json
 # options or a subcommand, e.g. make run RUN_ARGS="-f examples/promote-to-staging.cond".
 RUN_ARGS ?=
 
-.PHONY: run test build build-release system venv swift-test conformance bench lint
+.PHONY: run test build build-release system venv swift-test conformance bench lint imports
 
 run: system build
 	"$$($(SWIFT) build $(SWIFT_FLAGS) --show-bin-path)/conductor" $(RUN_ARGS)
@@ -32,15 +32,20 @@ test: system venv build
 	if [ $$status -ne 0 ]; then echo "make test: FAILED (see above)"; fi; \
 	exit $$status
 
-build:
+build: imports
 	$(SWIFT) build $(SWIFT_FLAGS)
+
+# Every module a file imports is declared by its target in Package.swift (SwiftPM's own check lets a
+# module through that arrives transitively, e.g. NIOPosix through Hummingbird).
+imports:
+	@SWIFT=$(SWIFT) $(PYTHON) .ci/check-imports
 
 # `swift format lint` (.swift-format): fails on a force unwrap, a `try!`, an implicitly unwrapped
 # optional or a doc comment that does not match its declaration; its whitespace findings are ignored.
 lint:
 	@SWIFT=$(SWIFT) bash .ci/lint
 
-build-release:
+build-release: imports
 	$(SWIFT) build -c release $(SWIFT_FLAGS)
 
 # Debian packages the build and the tests need (libedit-dev, pkg-config, libsqlite3-dev, python3-venv).
