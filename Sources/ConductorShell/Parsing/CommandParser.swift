@@ -113,6 +113,7 @@ public struct CommandParser: Sendable {
                 var end = index
                 while end < words.count, end == index || !isParameterWord(words[end], of: spec) { end += 1 }
                 try set(parameter, words[index..<end].joined(separator: " "))
+                invocation.lists[parameter.name] = Array(words[index..<end])
                 index = end
             } else {
                 try set(parameter, word)
@@ -170,6 +171,8 @@ public struct CommandParser: Sendable {
             }
         case .taskID:
             guard value.hasPrefix("ServerTasks-") else { throw invalid("a task id looks like 'ServerTasks-12' (see 'tasks')") }
+        case .interventionID:
+            guard value.hasPrefix("Interruptions-") else { throw invalid("an intervention id looks like 'Interruptions-3' (see 'interventions')") }
         default:
             break
         }
