@@ -1,4 +1,6 @@
 import Foundation
+import Orchestration
+import OctopusClient
 import OctopusModel
 
 /// `cancel TASK [--yes]`: cancels a queued or running server task after a confirmation.

@@ -1,4 +1,6 @@
 import Foundation
+import Orchestration
+import OctopusClient
 import OctopusModel
 
 /// `compare ENV ENV`: per child, the release in each environment and what promoting from the first to the second

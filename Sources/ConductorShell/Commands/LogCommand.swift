@@ -1,4 +1,6 @@
 import Foundation
+import Orchestration
+import OctopusClient
 import OctopusModel
 
 /// `log TASK [--follow]`: a task's activity log; `--follow` polls until the task ends, printing only new lines

@@ -1,4 +1,6 @@
 import Foundation
+import Orchestration
+import OctopusClient
 import OctopusModel
 
 /// `respond ID proceed|abort [--notes TEXT]`: answers a manual intervention as the connected user, taking

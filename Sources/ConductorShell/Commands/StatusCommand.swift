@@ -1,4 +1,6 @@
 import Foundation
+import Orchestration
+import OctopusClient
 import OctopusModel
 
 /// `status [PROJECT…]`: what is deployed where — the application (or the named projects; every project when no

@@ -1,4 +1,6 @@
 import Foundation
+import Orchestration
+import OctopusClient
 import OctopusModel
 
 /// `tasks [PROJECT] [--active] [--limit N]`: the space's server tasks, newest first (one request, two with a
