@@ -5,7 +5,8 @@ enum EndToEndError: Error, CustomStringConvertible {
     case binaryNotFound(tried: [String])
     case sandboxDidNotStart(output: String)
     case badResponse(path: String)
-    case arrangement(String)
+    /// The server answered, but not as the test arranged (the detail says what).
+    case unexpected(String)
 
     var description: String {
         switch self {
@@ -15,8 +16,8 @@ enum EndToEndError: Error, CustomStringConvertible {
             "`conductor sandbox serve` printed no URL and API key in time. Its output:\n\(output)"
         case .badResponse(let path):
             "GET \(path) returned no HTTP response."
-        case .arrangement(let detail):
-            "Arranging the scenario failed: \(detail)"
+        case .unexpected(let detail):
+            detail
         }
     }
 }

@@ -59,15 +59,15 @@ import Testing
     /// approval there answered by a member of its team.
     static func arrangeParentApproved(_ home: ShellHome) throws {
         let staging = try home.run(["-f", example("promote-to-staging.cond")])
-        guard staging.status == 0 else { throw EndToEndError.arrangement("promote-to-staging: \(staging.standardError)") }
+        guard staging.status == 0 else { throw EndToEndError.unexpected("Arranging the scenario: promote-to-staging: \(staging.standardError)") }
         for environment in ["Staging", "\"Prod Approval\""] {
             let deploy = try home.run(["-c", "deploy \"Release Orchestration\" 2021.1.0 to \(environment) --yes -o basic"])
             let task = deploy.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard deploy.status == 0, task.hasPrefix("ServerTasks-") else { throw EndToEndError.arrangement("deploy parent to \(environment): \(deploy.standardError)") }
+            guard deploy.status == 0, task.hasPrefix("ServerTasks-") else { throw EndToEndError.unexpected("Arranging the scenario: deploy parent to \(environment): \(deploy.standardError)") }
             for _ in 0..<200 {
                 let state = try home.run(["-c", "log \(task) -o basic"]).standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
                 if state == "Success" { break }
-                if ["Failed", "Canceled", "TimedOut"].contains(state) { throw EndToEndError.arrangement("parent in \(environment): \(state)") }
+                if ["Failed", "Canceled", "TimedOut"].contains(state) { throw EndToEndError.unexpected("Arranging the scenario: parent in \(environment): \(state)") }
                 try answerPendingApprovals(home)
                 Thread.sleep(forTimeInterval: 0.2)
             }
@@ -82,7 +82,7 @@ import Testing
             guard let id = entry["id"] as? String, let teams = entry["teams"] as? [String],
                   let user = teams.compactMap({ approvers[$0] }).first else { continue }
             let answer = try home.run(["-c", "connect sandbox as \"\(user)\"; respond \(id) proceed --notes \"arranged by the examples test\""])
-            guard answer.status == 0 else { throw EndToEndError.arrangement("respond \(id) as \(user): \(answer.standardError)") }
+            guard answer.status == 0 else { throw EndToEndError.unexpected("Arranging the scenario: respond \(id) as \(user): \(answer.standardError)") }
         }
     }
 
