@@ -73,7 +73,7 @@ public struct CommandParser: Sendable {
         }
         while index < words.count {
             let word = words[index]
-            if word.hasPrefix("-"), word.count > 1, Double(word) == nil {
+            if Self.looksLikeOption(word) {
                 let (optionName, inlineValue) = Self.splitOption(word)
                 guard let parameter = spec.parameters.first(where: { Self.matches($0.form, optionName) }) else {
                     let known = spec.parameters.compactMap { parameter -> String? in
@@ -126,9 +126,20 @@ public struct CommandParser: Sendable {
         }
     }
 
+    /// Whether a rest positional stops at `word`: any `--word`, a short option this command has (`-o`), or one
+    /// of its keywords; so `echo a -b` keeps `-b` while `status Database -o json` does not swallow `-o`.
     private func isParameterWord(_ word: String, of spec: CommandSpec) -> Bool {
         if word.hasPrefix("--") { return true }
+        if Self.looksLikeOption(word) {
+            let (name, _) = Self.splitOption(word)
+            if spec.parameters.contains(where: { Self.matches($0.form, name) }) { return true }
+        }
         return spec.parameters.contains { $0.form == .keyword(word) }
+    }
+
+    /// `-o`, `--limit`, `--limit=3`; not `-` alone or a negative number.
+    static func looksLikeOption(_ word: String) -> Bool {
+        word.hasPrefix("-") && word.count > 1 && Double(word) == nil
     }
 
     static func splitOption(_ word: String) -> (String, String?) {

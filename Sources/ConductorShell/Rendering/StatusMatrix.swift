@@ -50,7 +50,7 @@ public struct StatusMatrix: Sendable {
         if chosen == .shortVersion, !prefix.isEmpty {
             text += style.dim("Versions without their common prefix '\(prefix)'.") + "\n"
         }
-        text += TaskStateText.legend(style: style) + "\n"
+        text += TaskStateText.legend(style: style, width: width) + "\n"
         return text
     }
 
@@ -62,7 +62,7 @@ public struct StatusMatrix: Sendable {
         var projectWidth = max("PROJECT".count, rows.map(\.project.count).max() ?? 0)
         if let width {
             let fullCells = zip(headers, columnWidths).map { max($0.count, $1) }
-            if projectWidth + fullCells.reduce(0) { $0 + $1 + 2 } > width {
+            if projectWidth + fullCells.reduce(0, { $0 + $1 + 2 }) > width {
                 // Environment names shrink to their cells (at least 6), then the project names take what is left.
                 headers = zip(headers, columnWidths).map { Self.cut($0, to: max($1, 6)) }
                 columnWidths = zip(headers, columnWidths).map { max($0.count, $1) }
@@ -119,9 +119,9 @@ public struct StatusMatrix: Sendable {
         return shared == 0 ? "" : first.prefix(shared).joined(separator: ".") + "."
     }
 
-    /// `text` cut to `width` characters with an ellipsis.
+    /// `text` cut to `width` characters with an ellipsis, never after a space ("Prod…", not "Prod …").
     static func cut(_ text: String, to width: Int) -> String {
-        text.count <= width ? text : String(text.prefix(max(1, width - 1))) + "…"
+        text.count <= width ? text : String(text.prefix(max(1, width - 1))).trimmingTrailingSpaces() + "…"
     }
 }
 

@@ -36,11 +36,22 @@ public enum TaskStateText {
         }
     }
 
-    /// The legend under a matrix.
-    public static func legend(style: Style) -> String {
-        [
-            style.green("✓ success"), style.red("✗ failed"), style.yellow("● executing"), style.yellow("◷ queued"),
-            style.boldYellow("! waiting for a person"), style.dim("⊘ cancelled"), style.dim("· never deployed"),
-        ].joined(separator: "  ")
+    /// The legend under a matrix, wrapped to `width` columns (nil: one line).
+    public static func legend(style: Style, width: Int? = nil) -> String {
+        let entries: [(String, (String) -> String)] = [
+            ("✓ success", style.green), ("✗ failed", style.red), ("● executing", style.yellow), ("◷ queued", style.yellow),
+            ("! waiting for a person", style.boldYellow), ("⊘ cancelled", style.dim), ("· never deployed", style.dim),
+        ]
+        var lines: [[String]] = [[]]
+        var used = 0
+        for (text, paint) in entries {
+            if let width, !lines[lines.count - 1].isEmpty, used + 2 + text.count > width {
+                lines.append([])
+                used = 0
+            }
+            used += (lines[lines.count - 1].isEmpty ? 0 : 2) + text.count
+            lines[lines.count - 1].append(paint(text))
+        }
+        return lines.map { $0.joined(separator: "  ") }.joined(separator: "\n")
     }
 }
