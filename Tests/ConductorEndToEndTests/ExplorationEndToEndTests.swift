@@ -101,9 +101,7 @@ import Testing
 
     @Test func anInterventionIsListedAndAnsweredByTheRightUser() throws {
         let home = try ShellHome()
-        let deploy = try home.run(["-c", "deploy \"Web API\" 2021.1.0.14 to Staging --yes -o basic"])
-        #expect(deploy.status == 0, "stderr: \(deploy.standardError)")
-        let task = deploy.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        let task = try Self.deployWebAPIToStaging(home)
         var pending = ""
         for _ in 0..<100 where pending.isEmpty {
             pending = try home.run(["-c", "interventions -o basic"]).standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -129,9 +127,7 @@ import Testing
 
     @Test func cancelAsksFirstAndStopsARunningTask() throws {
         let home = try ShellHome()
-        let deploy = try home.run(["-c", "deploy \"Web API\" 2021.1.0.14 to Staging --yes -o basic"])
-        let task = deploy.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(task.hasPrefix("ServerTasks-"), "stderr: \(deploy.standardError)")
+        let task = try Self.deployWebAPIToStaging(home)
         let unconfirmed = try home.run(["-c", "cancel \(task)"])
         #expect(unconfirmed.status == 2, "a confirmation nobody can answer is a usage error (shell.md §8, §9)")
         #expect(unconfirmed.standardError.contains("Cancel \(task) needs a confirmation"), "stderr: \(unconfirmed.standardError)")
@@ -141,5 +137,13 @@ import Testing
         let again = try home.run(["-c", "cancel \(task) --yes"])
         #expect(again.status == 0)
         #expect(again.standardError.contains("has already ended (Cancelled): nothing to cancel."))
+    }
+
+    /// Starts Web API 2021.1.0.14 to Staging (whose Web Admin Approval waits for a person); returns its task id.
+    static func deployWebAPIToStaging(_ home: ShellHome) throws -> String {
+        let deploy = try home.run(["-c", "deploy \"Web API\" 2021.1.0.14 to Staging --yes -o basic"])
+        let task = deploy.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard deploy.status == 0, task.hasPrefix("ServerTasks-") else { throw EndToEndError.unexpected("deploy Web API to Staging: \(deploy.standardError)") }
+        return task
     }
 }

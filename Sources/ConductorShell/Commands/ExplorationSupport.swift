@@ -25,13 +25,9 @@ enum ExplorationSupport {
         try named(name, among: try await client.allProjects(), kind: "project", name: \.name)
     }
 
-    /// `value` as pretty, key-sorted JSON ending in a newline (the form every `-o json` prints).
+    /// `value` as every `-o json` prints it.
     static func json(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        guard let data = try? encoder.encode(value), let text = String(data: data, encoding: .utf8) else { return "{}\n" }
-        return text + "\n"
+        OutputFormat.jsonDocument(value)
     }
 
     /// One id per line (`-o basic`).
