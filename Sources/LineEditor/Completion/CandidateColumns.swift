@@ -5,6 +5,7 @@ public enum CandidateColumns {
     /// - Parameters:
     ///   - names: the names to list, shown unescaped.
     ///   - width: the terminal width in columns.
+    /// - Returns: the rows, top to bottom.
     public static func rows(_ names: [String], width: Int) -> [String] {
         let sorted = names.sorted()
         guard let widest = sorted.map(\.count).max() else { return [] }
