@@ -60,6 +60,8 @@ let package = Package(
         .target(name: "PseudoTerminal", dependencies: ["CPseudoTerminal"]),
         // A tiny shell on LineEditor that the pty tests drive (and for trying the editor by hand).
         .executableTarget(name: "lineedit-probe", dependencies: ["LineEditor"]),
+        // Completion benchmarks (`make bench-completion`).
+        .executableTarget(name: "completion-bench", dependencies: ["ConductorShell"]),
         // Command grammar, tokenizer use, session context, command handlers, rendering, script runner.
         .target(name: "ConductorShell", dependencies: ["Orchestration", "OctopusClient", "OctopusModel", "LineEditor"], exclude: ["README.md"]),
         // The executable: argument parsing and wiring only.
@@ -77,7 +79,7 @@ let package = Package(
         .testTarget(name: "OctopusClientTests", dependencies: ["OctopusClient", "OctopusSandbox", "OctopusModel"]),
         .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration", "OctopusClient", "OctopusSandbox", "OctopusModel"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "PseudoTerminal", "lineedit-probe"]),
-        .testTarget(name: "ConductorShellTests", dependencies: ["ConductorShell", "OctopusSandbox"]),
+        .testTarget(name: "ConductorShellTests", dependencies: ["ConductorShell", "OctopusSandbox", "OctopusClient", "OctopusModel"]),
         .testTarget(name: "ConductorEndToEndTests", dependencies: ["PseudoTerminal"]),
     ]
 )

@@ -5,6 +5,7 @@ enum EndToEndError: Error, CustomStringConvertible {
     case binaryNotFound(tried: [String])
     case sandboxDidNotStart(output: String)
     case badResponse(path: String)
+    case timedOut(String)
 
     var description: String {
         switch self {
@@ -14,6 +15,8 @@ enum EndToEndError: Error, CustomStringConvertible {
             "`conductor sandbox serve` printed no URL and API key in time. Its output:\n\(output)"
         case .badResponse(let path):
             "GET \(path) returned no HTTP response."
+        case .timedOut(let what):
+            "Timed out waiting for \(what)."
         }
     }
 }

@@ -6,7 +6,7 @@ public enum CommandTable {
         WaitCommand.spec, PlanCommand.spec, PromoteCommand.spec,
         HistoryCommand.spec,
         UseCommand.spec, SaveCommand.spec, SetCommand.spec, ShowCommand.spec, UnsetCommand.spec,
-        ConnectCommand.spec, DisconnectCommand.spec, SandboxCommand.spec,
+        ConnectCommand.spec, DisconnectCommand.spec, SandboxCommand.spec, RefreshCommand.spec,
         HelpCommand.spec, TourCommand.spec, SourceCommand.spec, EchoCommand.spec, QuitCommand.spec,
     ]
 }

@@ -146,6 +146,8 @@ public enum ErrorRenderer {
             return Diagnostic(message: "\(what) '\(TerminalText.short(value))' is out of range: \(bound).", status: .usage)
         case .duplicateProject(let name):
             return Diagnostic(message: "'\(name)' is named twice in the application; name each project once.", status: .usage)
+        case .catalogueRefreshFailed(let server):
+            return Diagnostic(message: "Could not read the names Tab completes from \(server); Tab keeps the previous ones.", hint: "Check the connection with 'show', then 'refresh' again.", status: .failure)
         }
     }
 }

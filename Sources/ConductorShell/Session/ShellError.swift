@@ -48,4 +48,6 @@ public enum ShellError: Error, Sendable, Equatable {
     case outOfRange(what: String, value: String, bound: String)
     /// A name given twice in the application.
     case duplicateProject(String)
+    /// `refresh` could not read the catalogue.
+    case catalogueRefreshFailed(server: String)
 }
