@@ -6,7 +6,8 @@ SWIFT ?= swift
 PYTHON ?= python3
 # The SwiftPM build folder; engineers working side by side pass their own (make SCRATCH=.build-x).
 SCRATCH ?= .build
-SWIFT_FLAGS := --scratch-path $(SCRATCH)
+# An import of a module the target does not declare as a dependency fails the build.
+SWIFT_FLAGS := --scratch-path $(SCRATCH) --explicit-target-dependency-import-check error
 
 VENV := .venv
 VENV_PYTHON := $(VENV)/bin/python

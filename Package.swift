@@ -3,8 +3,10 @@ import PackageDescription
 
 // Module graph (see docs/DESIGN in ../shared/docs/DESIGN.md): the graph is acyclic, the sandbox never
 // imports the client or the engine, and each third-party dependency stays inside the one module that
-// needs it (Hummingbird and GRDB: OctopusSandbox; AsyncHTTPClient: OctopusClient; libedit:
-// CEditLine/LineEditor; ArgumentParser: the executable).
+// needs it (Hummingbird, GRDB and the HTTPTypes/NIOCore/ServiceLifecycle modules they expose:
+// OctopusSandbox; AsyncHTTPClient and the NIO modules its API names: OctopusClient; libedit:
+// CEditLine/LineEditor; ArgumentParser: the executable). Every module a target imports is declared
+// here: `make build` passes `--explicit-target-dependency-import-check error`.
 let package = Package(
     name: "Conductor",
     platforms: [.macOS(.v15)],
@@ -17,6 +19,14 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // Hummingbird's own dependencies whose modules the sandbox imports directly (declared so
+        // the explicit import check holds and a Hummingbird upgrade cannot drop them silently).
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        // AsyncHTTPClient's, whose types the client's transport names (methods, TLS, decompression).
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
     ],
     targets: [
         // Codable wire types of the Octopus REST API, typed ids, the paging envelope, the error body. No I/O.
@@ -28,6 +38,10 @@ let package = Package(
                 "OctopusModel",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
             ]
         ),
         // The promotion engine: version patterns, lifecycle walk, release selection, schedules,
@@ -42,6 +56,10 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
         // libedit (BSD editline) as a system library, found through pkg-config.
@@ -69,17 +87,40 @@ let package = Package(
             name: "conductor",
             dependencies: [
                 "ConductorShell",
+                "Orchestration",
+                "OctopusClient",
                 "OctopusSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Tests: one target per module, plus end-to-end tests of the built binary.
         .testTarget(name: "OctopusModelTests", dependencies: ["OctopusModel"]),
-        .testTarget(name: "OctopusSandboxTests", dependencies: ["OctopusSandbox", "OctopusModel"]),
+        .testTarget(
+            name: "OctopusSandboxTests",
+            dependencies: [
+                "OctopusSandbox", "OctopusModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .testTarget(name: "OctopusClientTests", dependencies: ["OctopusClient", "OctopusSandbox", "OctopusModel"]),
         .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration", "OctopusClient", "OctopusSandbox", "OctopusModel"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "PseudoTerminal", "lineedit-probe"]),
-        .testTarget(name: "ConductorShellTests", dependencies: ["ConductorShell", "OctopusSandbox", "OctopusClient", "OctopusModel"]),
+        .testTarget(
+            name: "ConductorShellTests",
+            dependencies: ["ConductorShell", "Orchestration", "OctopusClient", "OctopusModel", "OctopusSandbox"]
+        ),
         .testTarget(name: "ConductorEndToEndTests", dependencies: ["PseudoTerminal"]),
     ]
 )
+
+// Settings every Swift target shares, so the compiler keeps the boundaries: `any` spelled on every
+// existential, and a member usable only in a file that imports its module. Undeclared imports are
+// caught by the build itself (`--explicit-target-dependency-import-check error`, see the Makefile).
+let sharedSwiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + sharedSwiftSettings
+}

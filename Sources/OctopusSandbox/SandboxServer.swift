@@ -19,13 +19,13 @@ public final class SandboxServer: Sendable {
     /// The TCP port the server listens on.
     public let port: Int
     /// The store behind the server (tests may inspect or modify it directly).
-    public let store: SandboxStore
+    package let store: SandboxStore
     /// The clock the server runs on.
     public let clock: any SandboxClock
     /// The configuration it was started with.
     public let configuration: SandboxConfiguration
     /// Everything route handlers use.
-    public let services: SandboxServices
+    package let services: SandboxServices
 
     private let serviceGroup: ServiceGroup
     private let runTask: Task<Void, any Error>

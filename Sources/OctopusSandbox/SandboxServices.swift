@@ -4,20 +4,20 @@ import OctopusModel
 /// What route handlers work with: the store, the clock and the configuration. Built once per server
 /// in ``SandboxServer/start(_:)``; parts of the sandbox that need more (the task simulator, fault
 /// injection, request statistics) add their fields here.
-public struct SandboxServices: Sendable {
-    public let store: SandboxStore
-    public let clock: any SandboxClock
-    public let configuration: SandboxConfiguration
+package struct SandboxServices: Sendable {
+    package let store: SandboxStore
+    package let clock: any SandboxClock
+    package let configuration: SandboxConfiguration
     /// Advances deployment tasks to the clock (sandbox-tasks).
-    public let simulator: TaskSimulator
+    package let simulator: TaskSimulator
     /// Request counts per route template (`/api/sandbox/stats`).
-    public let statistics: RequestStatistics
+    package let statistics: RequestStatistics
     /// Injected latency and failures (`--latency`, `--fail-rate`, `--reset-rate`).
-    public let faults: FaultInjector
+    package let faults: FaultInjector
     /// Totals of large lists, valid until the next write.
     let countCache = CountCache()
 
-    public init(store: SandboxStore, clock: any SandboxClock, configuration: SandboxConfiguration) {
+    package init(store: SandboxStore, clock: any SandboxClock, configuration: SandboxConfiguration) {
         self.store = store
         self.clock = clock
         self.configuration = configuration

@@ -69,6 +69,31 @@ struct DeploymentFlags: ParsableArguments {
     var refreshSnapshots = false
 }
 
+/// How hard the server is worked: requests in flight and wait polls.
+struct TuningFlags: ParsableArguments {
+    @Option(help: ArgumentHelp("Children whose lookups run at once, which bounds the requests in flight (default 16).", valueName: "n"))
+    var concurrency: Int = PromotionEngine.defaultConcurrency
+
+    @Option(name: .customLong("poll-interval"), help: ArgumentHelp("Longest time between wait polls, in seconds (default 5; 0.2 on the embedded sandbox). Polls come sooner while a stage is about to finish.", valueName: "seconds"))
+    var pollInterval: Double?
+
+    func validate() throws {
+        guard (1...256).contains(concurrency) else {
+            throw ValidationError("--concurrency must be a whole number from 1 to 256, such as 16, but was \(concurrency).")
+        }
+        if let pollInterval, !(pollInterval >= 0.05 && pollInterval <= 3600) {
+            throw ValidationError("--poll-interval must be a number of seconds from 0.05 to 3600, such as 5, but was \(pollInterval).")
+        }
+    }
+
+    /// The shell settings these flags set (the same names as `set concurrency` and `set poll`).
+    var settings: [String: String] {
+        var settings = ["concurrency": String(concurrency)]
+        if let pollInterval { settings["poll"] = String(pollInterval) }
+        return settings
+    }
+}
+
 /// Who approves child manual interventions.
 struct ApprovalFlags: ParsableArguments {
     @Flag(name: .customLong("no-auto-approve"), help: "Leave child manual interventions to people.")

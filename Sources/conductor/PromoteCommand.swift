@@ -39,6 +39,7 @@ struct PromoteCommand: AsyncParsableCommand {
     @OptionGroup(title: "Deployment") var deployment: DeploymentFlags
     @OptionGroup(title: "Approvals") var approvals: ApprovalFlags
     @OptionGroup(title: "Connection") var connection: ConnectionFlags
+    @OptionGroup(title: "Tuning") var tuning: TuningFlags
     @OptionGroup(title: "Output") var output: OutputFlags
 
     func run() async throws {
@@ -55,6 +56,7 @@ struct PromoteCommand: AsyncParsableCommand {
         run.format = output.format
         run.serviceMessages = output.octopusServiceMessages
         run.connection = ConnectionResolver.Flags(server: connection.server, apiKey: connection.apiKey, space: connection.space)
+        run.settings = tuning.settings
         let environment = ProcessInfo.processInfo.environment
         let status = await run.run(options, launcher: EmbeddedSandboxLauncher(), environment: environment, output: StandardStreams(environment: environment, noColor: true))
         if status != .success { throw ExitCode(status.rawValue) }

@@ -44,6 +44,9 @@ struct SandboxCommand: AsyncParsableCommand {
         @Option(name: .customLong("large-deployments"), help: "Deployments per project in the large seed.")
         var largeDeployments: Int = LargeSeedParameters().deploymentsPerProject
 
+        @Option(name: .customLong("large-unpromotable"), help: "Deployments of the large seed's Unpromotable Service to Test, none of which may go on to Staging (0: no such project).")
+        var largeUnpromotable: Int = LargeSeedParameters().unpromotableDeployments
+
         @Option(name: .long, help: "Simulation speed factor (10 = task steps run ten times faster).")
         var speed: Double = 1
 
@@ -67,7 +70,7 @@ struct SandboxCommand: AsyncParsableCommand {
                 throw ValidationError("--speed must be a positive number such as 1 or 10, but was \(speed).")
             }
             for (name, value) in [("--large-projects", largeProjects), ("--large-releases", largeReleases),
-                                  ("--large-deployments", largeDeployments)] where value < 0 {
+                                  ("--large-deployments", largeDeployments), ("--large-unpromotable", largeUnpromotable)] where value < 0 {
                 throw ValidationError("\(name) must be 0 or more, but was \(value).")
             }
             for (name, value) in [("--fail-rate", failRate), ("--reset-rate", resetRate)] where !(0...1).contains(value) {
@@ -90,7 +93,8 @@ struct SandboxCommand: AsyncParsableCommand {
                 latencyJitterMilliseconds: latency?.jitterMilliseconds ?? 0, failRate: failRate,
                 resetRate: resetRate)
             configuration.largeSeed = LargeSeedParameters(
-                projects: largeProjects, releasesPerProject: largeReleases, deploymentsPerProject: largeDeployments)
+                projects: largeProjects, releasesPerProject: largeReleases, deploymentsPerProject: largeDeployments,
+                unpromotableDeployments: largeUnpromotable)
             let server = try await SandboxServer.start(configuration, stopOnSignals: true)
             // Unbuffered, so the banner appears at once even when stdout is a pipe.
             FileHandle.standardOutput.write(Data((Self.banner(url: server.baseURL, storage: storage, seed: seed) + "\n").utf8))

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The built `conductor` executable, run as a child process the way a user runs it.
 struct ConductorBinary: Sendable {
@@ -73,20 +74,16 @@ struct ConductorBinary: Sendable {
 }
 
 /// Output gathered from two reader threads.
-final class CollectedOutput: @unchecked Sendable {
-    private let lock = NSLock()
-    private var output = Data()
-    private var errors = Data()
+final class CollectedOutput: Sendable {
+    private let streams = Mutex<(output: Data, errors: Data)>((Data(), Data()))
 
     func store(_ data: Data, isError: Bool) {
-        lock.lock()
-        defer { lock.unlock() }
-        if isError { errors.append(data) } else { output.append(data) }
+        streams.withLock { streams in
+            if isError { streams.errors.append(data) } else { streams.output.append(data) }
+        }
     }
 
     func text(isError: Bool) -> String {
-        lock.lock()
-        defer { lock.unlock() }
-        return String(decoding: isError ? errors : output, as: UTF8.self)
+        streams.withLock { String(decoding: isError ? $0.errors : $0.output, as: UTF8.self) }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import OctopusClient
+import OctopusModel
 import Testing
 
 /// The retry policy as pure arithmetic, and the request pipeline over a `RecordingTransport`

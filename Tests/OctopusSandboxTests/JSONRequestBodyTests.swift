@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import OctopusModel
 @testable import OctopusSandbox
 import Testing

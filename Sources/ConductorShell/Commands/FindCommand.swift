@@ -1,3 +1,4 @@
+import Foundation
 import Orchestration
 
 /// `find [to ENV] [from ENV] [release PATTERN] [channel NAME] [tenant NAME]`: makes the plan — per child the

@@ -1,4 +1,5 @@
 import Foundation
+import Orchestration
 
 /// `history`: past plans of this machine and how they ended.
 enum HistoryCommand {

@@ -1,3 +1,4 @@
+import Foundation
 import Orchestration
 /// `set NAME VALUE`: a session variable (shell.md §4), checked against its kind.
 enum SetCommand {

@@ -1,4 +1,5 @@
 import Foundation
+import OctopusClient
 import OctopusModel
 import Orchestration
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads durations as the shell and `conductor promote` write them: `1800` (seconds), `90s`, `30m`, `2h`, `1h30m`.
 public enum DurationText {
     /// The longest accepted duration: a week (a wait longer than that is a mistake, not a plan).

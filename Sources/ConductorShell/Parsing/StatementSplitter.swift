@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits one logical line into statements on `;` and drops a `#` comment, both only outside quotes (psql's
 /// scanner does the same for `;`). Quotes and escapes are kept for the tokenizer, which reads each statement.
 public enum StatementSplitter {

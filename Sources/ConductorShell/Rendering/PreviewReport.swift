@@ -1,3 +1,4 @@
+import OctopusModel
 import Orchestration
 
 /// `whatif`'s table: per child what its deployment would do — machines, steps, prompted variables, the manual

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The confirmations of shell.md §5 and shell-conventions.md §10: show what will happen, ask `[y/N]`; for a
 /// protected destination the environment's name must be typed; `--yes` or `set confirm off` skips; in batch
 /// without them it is an error naming the flag — never a wait for input.

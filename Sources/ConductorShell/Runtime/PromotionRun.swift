@@ -11,6 +11,8 @@ public struct PromotionRun: Sendable {
     public var serviceMessages = false
     /// The connection flags.
     public var connection = ConnectionResolver.Flags()
+    /// Shell settings the command line sets for this run (`concurrency`, `poll`), as `set NAME VALUE` would.
+    public var settings: [String: String] = [:]
 
     public init() {}
 
@@ -19,6 +21,7 @@ public struct PromotionRun: Sendable {
         let paths = StatePaths(environment: environment)
         var session = Session(context: ShellContext(paths: paths, environment: environment, launcher: launcher, isInteractive: false))
         do {
+            for (name, value) in settings.sorted(by: { $0.key < $1.key }) { try session.settings.set(name, value) }
             session = try await connect(session, output: output)
         } catch {
             return report(error, output)

@@ -1,4 +1,5 @@
 import LineEditor
+import Orchestration
 
 /// The loop: reads lines, splits them into statements, parses each against the command table, runs its handler
 /// (cancelled by Ctrl-C), renders errors in one place, and applies the batch policy (stop on the first error, the

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import OctopusModel
 
 /// The request pipeline: headers, retries, status mapping, JSON.

@@ -46,6 +46,17 @@ public struct Paged<Item: Codable & Sendable & Equatable>: Sendable {
         return items.first
     }
 
+    /// The first page (one request) and whether it holds the whole collection.
+    public func firstPage() async throws -> (items: [Item], isWhole: Bool) {
+        var first: ResourceCollection<Item>?
+        try await forEachPage { page in
+            first = page
+            return false
+        }
+        guard let first else { return ([], true) }
+        return (first.items, first.nextPageLink == nil && first.items.count >= first.totalResults)
+    }
+
     /// The first `count` items in server order matching `predicate`.
     public func prefix(_ count: Int, where predicate: (Item) -> Bool = { _ in true }) async throws -> [Item] {
         try await client.prefix(count, of: path, pageSize: pageSize, where: predicate)

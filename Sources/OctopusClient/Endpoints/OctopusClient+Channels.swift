@@ -7,6 +7,12 @@ extension OctopusClient {
         try await all(spacePath("projects", id.rawValue, "channels"), of: Channel.self)
     }
 
+    /// `GET /api/{space}/channels/all` — every channel of the space, one request (so a run with many
+    /// children reads channels once instead of once per project).
+    public func allChannels() async throws -> [Channel] {
+        try await array(spacePath("channels", "all"))
+    }
+
     /// `GET /api/{space}/channels/{id}` — one channel. 1 request.
     public func channel(_ id: ChannelID) async throws -> Channel {
         try await get(spacePath("channels", id.rawValue))

@@ -1,5 +1,9 @@
 import AsyncHTTPClient
 import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOHTTPCompression
+import NIOSSL
 
 /// The production transport: AsyncHTTPClient with one process-wide `HTTPClient`.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The sandbox's notion of time. Everything time-dependent (task progress, queue times, created
 /// dates) reads it, so tests can run on a ``VirtualClock`` and never sleep.
@@ -25,70 +26,80 @@ public struct SystemClock: SandboxClock {
 
 /// A clock that only moves when told to. Sleepers wake when ``advance(by:)`` or ``set(to:)`` passes
 /// their deadline.
-public final class VirtualClock: SandboxClock, @unchecked Sendable {
-    // Guarded by `lock`: a tiny cell read from synchronous store code, so a lock rather than an actor.
-    private let lock = NSLock()
-    private var current: Date
-    private var sleepers: [UUID: (deadline: Date, continuation: CheckedContinuation<Void, any Error>)] = [:]
+public final class VirtualClock: SandboxClock {
+    fileprivate struct State {
+        var current: Date
+        var sleepers: [UUID: (deadline: Date, continuation: CheckedContinuation<Void, any Error>)] = [:]
+    }
+
+    // A tiny cell read from synchronous store code, so a mutex rather than an actor. Continuations
+    // are resumed after the lock is released.
+    private let state: Mutex<State>
 
     /// Starts at `start` (default 2021-06-01T09:00:00Z, the sample data's "today").
     public init(start: Date = VirtualClock.defaultStart) {
-        current = start
+        state = Mutex(State(current: start))
     }
 
     /// 2021-06-01T09:00:00Z.
     public static let defaultStart = Date(timeIntervalSince1970: 1_622_538_000)
 
     public var now: Date {
-        lock.lock()
-        defer { lock.unlock() }
-        return current
+        state.withLock { $0.current }
     }
 
     /// Moves time forward and wakes every sleeper whose deadline has passed.
     public func advance(by interval: TimeInterval) {
-        lock.lock()
-        let target = current.addingTimeInterval(max(0, interval))
-        lock.unlock()
-        set(to: target)
+        wake(state.withLock { state in
+            state.current = state.current.addingTimeInterval(max(0, interval))
+            return state.removeDueSleepers()
+        })
     }
 
     /// Sets the time (never backwards) and wakes every sleeper whose deadline has passed.
     public func set(to date: Date) {
-        lock.lock()
-        if date > current { current = date }
-        let due = sleepers.filter { $0.value.deadline <= current }
-        for key in due.keys { sleepers[key] = nil }
-        lock.unlock()
-        for sleeper in due.values { sleeper.continuation.resume() }
+        wake(state.withLock { state in
+            if date > state.current { state.current = date }
+            return state.removeDueSleepers()
+        })
     }
 
     /// Number of tasks currently sleeping on this clock (lets tests wait until a simulator is idle).
     public var sleeperCount: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return sleepers.count
+        state.withLock { $0.sleepers.count }
     }
 
     public func sleep(until deadline: Date) async throws {
         let id = UUID()
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                lock.lock()
-                if deadline <= current || Task.isCancelled {
-                    let cancelled = Task.isCancelled
-                    lock.unlock()
-                    if cancelled { continuation.resume(throwing: CancellationError()) } else { continuation.resume() }
-                    return
+                let waitsNow: Bool? = state.withLock { state in
+                    if Task.isCancelled { return false }
+                    if deadline <= state.current { return true }
+                    state.sleepers[id] = (deadline, continuation)
+                    return nil
                 }
-                sleepers[id] = (deadline, continuation)
-                lock.unlock()
+                switch waitsNow {
+                case true?: continuation.resume()
+                case false?: continuation.resume(throwing: CancellationError())
+                case nil: break
+                }
             }
         } onCancel: {
-            lock.lock()
-            let sleeper = sleepers.removeValue(forKey: id)
-            lock.unlock()
-            sleeper?.continuation.resume(throwing: CancellationError())
+            state.withLock { $0.sleepers.removeValue(forKey: id) }?.continuation.resume(throwing: CancellationError())
         }
+    }
+
+    private func wake(_ continuations: [CheckedContinuation<Void, any Error>]) {
+        for continuation in continuations { continuation.resume() }
+    }
+}
+
+extension VirtualClock.State {
+    /// Removes and returns the sleepers whose deadline is now or earlier.
+    mutating func removeDueSleepers() -> [CheckedContinuation<Void, any Error>] {
+        let due = sleepers.filter { $0.value.deadline <= current }
+        for key in due.keys { sleepers[key] = nil }
+        return due.values.map(\.continuation)
     }
 }

@@ -6,14 +6,14 @@ import OctopusModel
 /// of the step fails with `message` (a guided-failure Retry then succeeds).
 ///
 /// Nil filters match anything; `step` matches an action id, an action name or a step name.
-public struct FailureArrangement: Codable, Sendable, Equatable {
-    public var projectId: ProjectID?
-    public var releaseId: ReleaseID?
-    public var environmentId: EnvironmentID?
-    public var step: String
-    public var message: String
+package struct FailureArrangement: Codable, Sendable, Equatable {
+    package var projectId: ProjectID?
+    package var releaseId: ReleaseID?
+    package var environmentId: EnvironmentID?
+    package var step: String
+    package var message: String
 
-    public init(
+    package init(
         projectId: ProjectID? = nil, releaseId: ReleaseID? = nil, environmentId: EnvironmentID? = nil, step: String,
         message: String = "The script returned exit code 1."
     ) {
@@ -33,7 +33,7 @@ public struct FailureArrangement: Codable, Sendable, Equatable {
     }
 
     /// Decodes a request body; `Step` is required, `Message` has a default.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         projectId = try c.decodeIfPresent(ProjectID.self, forKey: .projectId)
         releaseId = try c.decodeIfPresent(ReleaseID.self, forKey: .releaseId)
@@ -51,14 +51,14 @@ public struct FailureArrangement: Codable, Sendable, Equatable {
 
 extension Database {
     /// Records a failure arrangement for deployments created from now on.
-    public func arrangeFailure(_ arrangement: FailureArrangement) throws {
+    package func arrangeFailure(_ arrangement: FailureArrangement) throws {
         try execute(
             sql: "INSERT INTO sandboxFailureArrangements (arrangement) VALUES (?)",
             arguments: [try OctopusJSON.encode(arrangement)])
     }
 
     /// Removes every failure arrangement.
-    public func clearFailureArrangements() throws {
+    package func clearFailureArrangements() throws {
         try execute(sql: "DELETE FROM sandboxFailureArrangements")
     }
 

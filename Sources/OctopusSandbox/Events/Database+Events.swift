@@ -5,7 +5,7 @@ import OctopusModel
 /// Event categories the sandbox records.
 ///
 /// All but ``interruptionSubmitted`` are Octopus's own names. Octopus's category for a submitted
-/// interruption is not visible in public sources (octopus-api.md §2.12); the sandbox uses
+/// interruption is not visible in package sources (octopus-api.md §2.12); the sandbox uses
 /// `InterruptionSubmitted`, and its message starts with "Submitted interruption" as the real one does.
 enum EventCategoryName {
     static let deploymentQueued = "DeploymentQueued"

@@ -1,13 +1,14 @@
 import Foundation
+import Synchronization
 
 /// Decides, per request, the injected latency and whether the request fails (503/502) or its
 /// connection is dropped, from `--latency MS[±JITTER]`, `--fail-rate P` and `--reset-rate P`.
 ///
 /// Draws come from one seeded generator in request order, so a run with the same seed and the same
 /// sequence of requests injects the same faults.
-public final class FaultInjector: @unchecked Sendable {
+package final class FaultInjector: Sendable {
     /// What happens to one request.
-    public enum Fault: Equatable, Sendable {
+    package enum Fault: Equatable, Sendable {
         case none
         /// Answer with this status (503 Service Unavailable or 502 Bad Gateway).
         case fail(status: Int)
@@ -16,42 +17,41 @@ public final class FaultInjector: @unchecked Sendable {
     }
 
     /// The decision for one request.
-    public struct Decision: Equatable, Sendable {
+    package struct Decision: Equatable, Sendable {
         /// Milliseconds to wait before handling the request.
-        public var latencyMilliseconds: Double
-        public var fault: Fault
+        package var latencyMilliseconds: Double
+        package var fault: Fault
     }
 
-    public let latencyMilliseconds: Double
-    public let jitterMilliseconds: Double
-    public let failRate: Double
-    public let resetRate: Double
+    package let latencyMilliseconds: Double
+    package let jitterMilliseconds: Double
+    package let failRate: Double
+    package let resetRate: Double
 
-    // Guarded by `lock`: the generator state, advanced once per request.
-    private let lock = NSLock()
-    private var generator: SplitMix64
+    // The generator state, advanced once per request (synchronously, in the middleware).
+    private let generator: Mutex<SplitMix64>
 
-    public init(latencyMilliseconds: Double = 0, jitterMilliseconds: Double = 0, failRate: Double = 0, resetRate: Double = 0, seed: UInt64 = 42) {
+    package init(latencyMilliseconds: Double = 0, jitterMilliseconds: Double = 0, failRate: Double = 0, resetRate: Double = 0, seed: UInt64 = 42) {
         self.latencyMilliseconds = max(0, latencyMilliseconds)
         self.jitterMilliseconds = max(0, jitterMilliseconds)
         self.failRate = min(max(failRate, 0), 1)
         self.resetRate = min(max(resetRate, 0), 1)
-        generator = SplitMix64(seed: seed)
+        generator = Mutex(SplitMix64(seed: seed))
     }
 
     /// The injector a configuration asks for.
-    public convenience init(_ configuration: SandboxConfiguration) {
+    package convenience init(_ configuration: SandboxConfiguration) {
         self.init(
             latencyMilliseconds: configuration.latencyMilliseconds, jitterMilliseconds: configuration.latencyJitterMilliseconds,
             failRate: configuration.failRate, resetRate: configuration.resetRate, seed: configuration.randomSeed)
     }
 
     /// True when nothing is injected (the middleware then costs nothing).
-    public var isInert: Bool { latencyMilliseconds == 0 && jitterMilliseconds == 0 && failRate == 0 && resetRate == 0 }
+    package var isInert: Bool { latencyMilliseconds == 0 && jitterMilliseconds == 0 && failRate == 0 && resetRate == 0 }
 
     /// Draws the decision for the next request.
-    public func next() -> Decision {
-        lock.withLock {
+    package func next() -> Decision {
+        generator.withLock { generator in
             let jitter = (generator.nextUnit() * 2 - 1) * jitterMilliseconds
             let latency = max(0, latencyMilliseconds + jitter)
             let resetDraw = generator.nextUnit()

@@ -1,30 +1,30 @@
 import Foundation
+import Synchronization
 
 /// Request counts per route template (`GET /api/{spaceId}/deployments`), for benchmarks and for
 /// client and engine tests that assert how many requests an operation costs.
-public final class RequestStatistics: @unchecked Sendable {
-    // Guarded by `lock`: a small dictionary bumped once per request.
-    private let lock = NSLock()
-    private var counts: [String: Int] = [:]
+package final class RequestStatistics: Sendable {
+    // A small dictionary bumped once per request: a mutex, not an actor, so counting stays synchronous.
+    private let counts = Mutex<[String: Int]>([:])
 
-    public init() {}
+    package init() {}
 
     /// Counts one request.
-    public func record(method: String, route: String) {
-        lock.withLock { counts["\(method) \(route)", default: 0] += 1 }
+    package func record(method: String, route: String) {
+        counts.withLock { $0["\(method) \(route)", default: 0] += 1 }
     }
 
     /// Counts by `"METHOD /route/{template}"`.
-    public var snapshot: [String: Int] { lock.withLock { counts } }
+    package var snapshot: [String: Int] { counts.withLock { $0 } }
 
     /// Requests counted for one route (`count(.get, "/api/{spaceId}/deployments")`).
-    public func count(_ method: String, _ route: String) -> Int {
-        lock.withLock { counts["\(method) \(route)"] ?? 0 }
+    package func count(_ method: String, _ route: String) -> Int {
+        counts.withLock { $0["\(method) \(route)"] ?? 0 }
     }
 
     /// Every request counted.
-    public var total: Int { lock.withLock { counts.values.reduce(0, +) } }
+    package var total: Int { counts.withLock { $0.values.reduce(0, +) } }
 
     /// Starts counting from zero.
-    public func reset() { lock.withLock { counts.removeAll() } }
+    package func reset() { counts.withLock { $0.removeAll() } }
 }

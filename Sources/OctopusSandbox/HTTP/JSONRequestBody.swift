@@ -4,9 +4,9 @@ import OctopusModel
 
 /// Reads request bodies the way Octopus binds them: JSON, property names case-insensitive
 /// (`projectName` and `ProjectName` both work), unknown properties ignored.
-public enum JSONRequestBody {
+package enum JSONRequestBody {
     /// Largest body the sandbox accepts (artifacts included).
-    public static let maximumSize = 16 * 1024 * 1024
+    package static let maximumSize = 16 * 1024 * 1024
 
     /// Object keys whose values are free-form dictionaries: their own keys are data (element names,
     /// property names, link names) and are left exactly as sent.
@@ -16,14 +16,14 @@ public enum JSONRequestBody {
     ]
 
     /// Collects and decodes the body as `T`. An empty body is a 400 naming `T`'s expected shape.
-    public static func decode<T: Decodable>(_ type: T.Type, from request: Request) async throws -> T {
+    package static func decode<T: Decodable>(_ type: T.Type, from request: Request) async throws -> T {
         let buffer = try await request.body.collect(upTo: maximumSize)
         let data = Data(buffer.readableBytesView)
         return try decode(type, from: data)
     }
 
     /// Decodes JSON data as `T` with PascalCase-normalised keys.
-    public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+    package static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
         guard !data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else {
             throw SandboxError.badRequest(message: "The request body is empty; send a JSON document.")
         }

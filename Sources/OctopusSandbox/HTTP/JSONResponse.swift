@@ -4,9 +4,9 @@ import Hummingbird
 import OctopusModel
 
 /// Builds JSON responses with Octopus's encoding (PascalCase keys, Octopus dates, unescaped `/`).
-public enum JSONResponse {
+package enum JSONResponse {
     /// A JSON response with the given status (200 by default).
-    public static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+    package static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
         let data = try OctopusJSON.encode(value)
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
@@ -15,8 +15,8 @@ public enum JSONResponse {
     }
 
     /// 200 with the value.
-    public static func ok(_ value: some Encodable) throws -> Response { try make(value) }
+    package static func ok(_ value: some Encodable) throws -> Response { try make(value) }
 
     /// 201 Created with the value (creates return the full resource with `Links.Self`).
-    public static func created(_ value: some Encodable) throws -> Response { try make(value, status: .created) }
+    package static func created(_ value: some Encodable) throws -> Response { try make(value, status: .created) }
 }

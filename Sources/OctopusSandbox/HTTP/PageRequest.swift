@@ -3,16 +3,16 @@ import Hummingbird
 import OctopusModel
 
 /// `skip`/`take` of a list request (default 0 and 30; `take=2147483647` means everything).
-public struct PageRequest: Sendable, Equatable {
+package struct PageRequest: Sendable, Equatable {
     /// Octopus's default page size.
-    public static let defaultTake = 30
+    package static let defaultTake = 30
     /// int32 max, what `Page.All` links use.
-    public static let all = 2_147_483_647
+    package static let all = 2_147_483_647
 
-    public var skip: Int
-    public var take: Int
+    package var skip: Int
+    package var take: Int
 
-    public init(skip: Int = 0, take: Int = PageRequest.defaultTake) {
+    package init(skip: Int = 0, take: Int = PageRequest.defaultTake) {
         self.skip = skip
         self.take = take
     }
@@ -20,7 +20,7 @@ public struct PageRequest: Sendable, Equatable {
     /// Reads `skip` and `take`; negative values are a 400 naming the parameter. Values above
     /// 2147483647 (Octopus's int32 limit) count as 2147483647: "everything" for `take`, past the end
     /// for `skip`.
-    public init(_ query: QueryParameters) throws {
+    package init(_ query: QueryParameters) throws {
         let skip = try query.integer("skip") ?? 0
         let take = try query.integer("take") ?? Self.defaultTake
         guard skip >= 0 else {
@@ -34,7 +34,7 @@ public struct PageRequest: Sendable, Equatable {
 }
 
 /// Builds `ResourceCollection` pages with Octopus's `Page.*` links.
-public enum CollectionPage {
+package enum CollectionPage {
     /// Wraps one page of items.
     /// - Parameters:
     ///   - itemType: singular resource name ("Project").
@@ -45,7 +45,7 @@ public enum CollectionPage {
     ///   - query: the request's query (filters are repeated in `Page.*` links; `skip`, `take` and any
     ///     API key are not).
     ///   - template: the collection's URI template for `Template`.
-    public static func make<Item>(
+    package static func make<Item>(
         itemType: String, items: [Item], total: Int, page: PageRequest, path: String, query: QueryParameters,
         template: String
     ) -> ResourceCollection<Item> {

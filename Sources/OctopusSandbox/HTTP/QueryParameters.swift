@@ -3,27 +3,27 @@ import Hummingbird
 
 /// A request's query parameters with Octopus's leniency: names case-insensitive, list values
 /// comma-separated or repeated (`ids=a,b` and `ids=a&ids=b`), booleans `true`/`false`.
-public struct QueryParameters: Sendable {
+package struct QueryParameters: Sendable {
     private var values: [(name: String, value: String)]
 
-    public init(_ request: Request) {
+    package init(_ request: Request) {
         values = request.uri.queryParameters.map { (String($0.key), String($0.value)) }
     }
 
-    public init(_ pairs: [(String, String)]) {
+    package init(_ pairs: [(String, String)]) {
         values = pairs.map { (name: $0.0, value: $0.1) }
     }
 
     /// All name/value pairs as sent (decoded).
-    public var pairs: [(name: String, value: String)] { values }
+    package var pairs: [(name: String, value: String)] { values }
 
     /// The first value of a parameter; nil when absent or empty.
-    public func string(_ name: String) -> String? {
+    package func string(_ name: String) -> String? {
         values.first { $0.name.caseInsensitiveCompare(name) == .orderedSame && !$0.value.isEmpty }?.value
     }
 
     /// Every value of a list parameter, split on commas and trimmed; nil when absent.
-    public func list(_ name: String) -> [String]? {
+    package func list(_ name: String) -> [String]? {
         let matching = values.filter { $0.name.caseInsensitiveCompare(name) == .orderedSame }
         guard !matching.isEmpty else { return nil }
         let items = matching.flatMap { $0.value.split(separator: ",") }
@@ -33,7 +33,7 @@ public struct QueryParameters: Sendable {
     }
 
     /// An integer parameter; nil when absent, a 400 naming the parameter when not an integer.
-    public func integer(_ name: String) throws -> Int? {
+    package func integer(_ name: String) throws -> Int? {
         guard let text = string(name) else { return nil }
         guard let value = Int(text) else {
             throw SandboxError.badRequest(
@@ -43,7 +43,7 @@ public struct QueryParameters: Sendable {
     }
 
     /// A boolean parameter; nil when absent, a 400 when neither `true` nor `false`.
-    public func boolean(_ name: String) throws -> Bool? {
+    package func boolean(_ name: String) throws -> Bool? {
         guard let text = string(name) else { return nil }
         switch text.lowercased() {
         case "true", "1": return true

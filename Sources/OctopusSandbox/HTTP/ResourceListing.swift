@@ -6,10 +6,10 @@ import OctopusModel
 /// and `name` filters with comma lists, paging with `Page.*` links, `/all` as a bare array that
 /// ignores `skip`, and links filled in on every item
 /// (stored documents keep none; `SandboxLinks.linking(_:)` adds them when served).
-public enum ResourceListing {
+package enum ResourceListing {
     /// A query scoped to `space` (when given) with the `ids`, `partialName` and (when `byName`)
     /// `name` filters of the request applied.
-    public static func standardQuery(
+    package static func standardQuery(
         _ query: QueryParameters, space: SpaceID?, order: DocumentQuery.Order, byName: Bool = true
     ) -> DocumentQuery {
         var result = DocumentQuery(order: order)
@@ -21,7 +21,7 @@ public enum ResourceListing {
     }
 
     /// One page of a stored collection, as a `ResourceCollection` response.
-    public static func page<T: StoredDocument & Equatable>(
+    package static func page<T: StoredDocument & Equatable>(
         _ type: T.Type, itemType: String, request: Request, store: SandboxStore, query: DocumentQuery,
         template: String, linking: @escaping @Sendable (T) -> T = { $0 }
     ) async throws -> Response {
@@ -35,7 +35,7 @@ public enum ResourceListing {
     }
 
     /// One page of items already filtered in memory (for filters over array fields).
-    public static func page<T: Codable & Sendable & Equatable>(
+    package static func page<T: Codable & Sendable & Equatable>(
         of items: [T], itemType: String, request: Request, template: String
     ) throws -> Response {
         let parameters = QueryParameters(request)
@@ -48,14 +48,14 @@ public enum ResourceListing {
     }
 
     /// Every matching document as a bare JSON array (`/all` endpoints; `skip` and `take` ignored).
-    public static func all<T: StoredDocument>(
+    package static func all<T: StoredDocument>(
         _ type: T.Type, store: SandboxStore, query: DocumentQuery, linking: @escaping @Sendable (T) -> T = { $0 }
     ) async throws -> Response {
         try JSONResponse.ok(try await store.all(type, query).map(linking))
     }
 
     /// The document with `id`, or a 404 naming the kind and id.
-    public static func one<T: StoredDocument>(
+    package static func one<T: StoredDocument>(
         _ type: T.Type, kind: String, id: String, space: SpaceID?, store: SandboxStore
     ) async throws -> T {
         guard let document = try await store.document(type, id: id),
@@ -65,7 +65,7 @@ public enum ResourceListing {
     }
 
     /// A collection's `Template` link: the resource template without its `{/id}` part.
-    public static func collectionTemplate(_ resourceTemplate: String) -> String {
+    package static func collectionTemplate(_ resourceTemplate: String) -> String {
         resourceTemplate.replacingOccurrences(of: "{/id}", with: "")
     }
 

@@ -49,12 +49,12 @@ struct SandboxAuthenticator: Sendable {
 
 extension SandboxStore {
     /// Registers an API key for a user (keys are stored as given: this is a local sandbox).
-    public func addAPIKey(_ key: String, for user: UserID, purpose: String) async throws {
+    package func addAPIKey(_ key: String, for user: UserID, purpose: String) async throws {
         try await write { db in try db.addAPIKey(key, for: user, purpose: purpose) }
     }
 
     /// The default space (`IsDefault`), or the first space when none is marked.
-    public func defaultSpaceID() async throws -> SpaceID? {
+    package func defaultSpaceID() async throws -> SpaceID? {
         try await read { db in
             try String.fetchOne(db, sql: "SELECT id FROM spaces ORDER BY isDefault DESC, ordinal ASC LIMIT 1")
                 .map(SpaceID.init(rawValue:))
@@ -64,7 +64,7 @@ extension SandboxStore {
 
 extension Database {
     /// Registers an API key for a user inside a transaction.
-    public func addAPIKey(_ key: String, for user: UserID, purpose: String) throws {
+    package func addAPIKey(_ key: String, for user: UserID, purpose: String) throws {
         try execute(
             sql: "INSERT OR REPLACE INTO sandboxApiKeys (apiKey, userId, purpose) VALUES (?, ?, ?)",
             arguments: [key, user.rawValue, purpose])

@@ -5,7 +5,7 @@ import OctopusModel
 
 extension SandboxError: HTTPResponseError {
     /// The HTTP status Octopus uses for this kind of failure.
-    public var status: HTTPResponse.Status {
+    package var status: HTTPResponse.Status {
         switch self {
         case .routeNotFound, .resourceNotFound, .notFound: .notFound
         case .unauthorized: .unauthorized
@@ -19,7 +19,7 @@ extension SandboxError: HTTPResponseError {
     }
 
     /// Octopus's error body for this failure (messages verbatim from octopus-api.md §1.7 where known).
-    public var body: OctopusErrorBody {
+    package var body: OctopusErrorBody {
         switch self {
         case .routeNotFound(let path):
             return OctopusErrorBody(
@@ -55,14 +55,14 @@ extension SandboxError: HTTPResponseError {
         }
     }
 
-    public func response(from request: Request, context: some RequestContext) throws -> Response {
+    package func response(from request: Request, context: some RequestContext) throws -> Response {
         try JSONResponse.make(body, status: status)
     }
 }
 
 extension SandboxError: CustomStringConvertible {
     /// The message and its details on one line (for logs and the command line).
-    public var description: String {
+    package var description: String {
         let body = self.body
         return ([body.errorMessage] + body.errors.filter { $0 != body.errorMessage }).joined(separator: " ")
     }
@@ -72,7 +72,7 @@ extension SandboxError {
     /// Maps any error thrown while handling a request to the sandbox error it is answered with:
     /// Hummingbird's own errors (unmatched routes, oversized bodies) and decoding errors included, so
     /// a client never sees a non-Octopus body.
-    public static func from(_ error: any Error, path: String) -> SandboxError {
+    package static func from(_ error: any Error, path: String) -> SandboxError {
         switch error {
         case let error as SandboxError:
             return error

@@ -3,7 +3,7 @@ import OctopusModel
 
 /// Every failure the sandbox answers with: what went wrong and about which input. Status codes and
 /// message text live in one place (`SandboxError+Rendering.swift`).
-public enum SandboxError: Error, Sendable, Equatable {
+package enum SandboxError: Error, Sendable, Equatable {
     /// No route matches (404).
     case routeNotFound(path: String)
     /// A resource id (or slug/name/version) that does not exist (404).

@@ -2,7 +2,7 @@ import OctopusModel
 
 /// Every link template the sandbox hands out, in one place, as RFC 6570 templates relative to the
 /// server root. Space-scoped templates point at the given space; system ones stay unscoped.
-public enum SandboxLinks {
+package enum SandboxLinks {
     /// Space-scoped collection templates by link name.
     static func spaceCollections(_ space: SpaceID) -> Links {
         let base = "/api/\(space.rawValue)"

@@ -3,7 +3,7 @@ import OctopusModel
 
 /// Octopus permissions the sandbox enforces (names as Octopus spells them). Teams grant them per
 /// space; a caller without the permission gets a 403 naming it.
-public enum SandboxPermission: String, Sendable, CaseIterable, Codable {
+package enum SandboxPermission: String, Sendable, CaseIterable, Codable {
     case spaceView = "SpaceView"
     case projectView = "ProjectView"
     case projectGroupView = "ProjectGroupView"
@@ -32,20 +32,20 @@ public enum SandboxPermission: String, Sendable, CaseIterable, Codable {
     case userView = "UserView"
 
     /// What every member of a space's teams may read.
-    public static let viewer: Set<SandboxPermission> = [
+    package static let viewer: Set<SandboxPermission> = [
         .spaceView, .projectView, .projectGroupView, .environmentView, .tenantView, .lifecycleView, .machineView, .processView,
         .variableView, .releaseView, .deploymentView, .taskView, .interruptionView, .eventView, .artifactView,
         .teamView, .userView,
     ]
     /// Viewer plus approving manual interventions (QA, Web Admins, Business Owners).
-    public static let approver: Set<SandboxPermission> = viewer.union([.interruptionSubmit, .interruptionViewSubmitResponsible])
+    package static let approver: Set<SandboxPermission> = viewer.union([.interruptionSubmit, .interruptionViewSubmitResponsible])
     /// Everything (Release Management).
-    public static let releaseManager: Set<SandboxPermission> = Set(allCases)
+    package static let releaseManager: Set<SandboxPermission> = Set(allCases)
 }
 
 extension Database {
     /// Grants permissions to a team in a space (seeds).
-    public func grant(_ permissions: Set<SandboxPermission>, to team: TeamID, in space: SpaceID) throws {
+    package func grant(_ permissions: Set<SandboxPermission>, to team: TeamID, in space: SpaceID) throws {
         for permission in permissions {
             try execute(
                 sql: "INSERT OR IGNORE INTO sandboxTeamPermissions (teamId, spaceId, permission) VALUES (?, ?, ?)",
@@ -54,7 +54,7 @@ extension Database {
     }
 
     /// The permissions a user holds in a space through the teams it belongs to.
-    public func permissions(of user: UserID, in space: SpaceID) throws -> Set<SandboxPermission> {
+    package func permissions(of user: UserID, in space: SpaceID) throws -> Set<SandboxPermission> {
         let teams = try documents(Team.self).filter { $0.memberUserIds.contains(user) }.map(\.id.rawValue)
         guard !teams.isEmpty else { return [] }
         let placeholders = Array(repeating: "?", count: teams.count).joined(separator: ",")
@@ -69,7 +69,7 @@ extension Database {
 extension SandboxServices {
     /// Checks a space-scoped request: the space exists (404), the caller is authenticated (401) and
     /// holds `permission` in it (403). Returns the space id.
-    public func authorize(_ context: SandboxRequestContext, _ permission: SandboxPermission) async throws -> SpaceID {
+    package func authorize(_ context: SandboxRequestContext, _ permission: SandboxPermission) async throws -> SpaceID {
         let user = try context.authenticatedUser()
         let space = try context.spaceID()
         let granted = try await store.read { db -> Set<SandboxPermission>? in
@@ -86,7 +86,7 @@ extension SandboxServices {
     }
 
     /// Checks a system-level request: the caller is authenticated (401). Returns the user.
-    public func authenticate(_ context: SandboxRequestContext) throws -> User {
+    package func authenticate(_ context: SandboxRequestContext) throws -> User {
         try context.authenticatedUser()
     }
 }

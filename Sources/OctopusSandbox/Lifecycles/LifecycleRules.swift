@@ -6,16 +6,16 @@ import OctopusModel
 /// - a channel with no `LifecycleId` uses its project's lifecycle;
 /// - a lifecycle without phases has one implicit phase per environment, in environment `SortOrder`;
 /// - a phase listing no environments covers every environment not listed by an earlier phase.
-public enum LifecycleRules {
+package enum LifecycleRules {
     /// The lifecycle that governs releases of `channel` (the channel's own, else the project's).
-    public static func lifecycleID(channel: Channel?, project: Project) -> LifecycleID {
+    package static func lifecycleID(channel: Channel?, project: Project) -> LifecycleID {
         channel?.lifecycleId ?? project.lifecycleId
     }
 
     /// The phases a release walks through: the lifecycle's own, or, when it has none, one generated
     /// phase per environment in `SortOrder` (named after the environment, deployed manually, all
     /// environments required). Generated phases have deterministic ids so previews are stable.
-    public static func effectivePhases(of lifecycle: Lifecycle, environments: [DeploymentEnvironment]) -> [Phase] {
+    package static func effectivePhases(of lifecycle: Lifecycle, environments: [DeploymentEnvironment]) -> [Phase] {
         guard lifecycle.phases.isEmpty else { return lifecycle.phases }
         return ordered(environments).map { environment in
             Phase(
@@ -28,7 +28,7 @@ public enum LifecycleRules {
     /// The lifecycle with ``effectivePhases(of:environments:)`` filled in and "any environment"
     /// phases made explicit (their environments listed as optional targets): what
     /// `GET /lifecycles/{id}/preview` returns.
-    public static func preview(of lifecycle: Lifecycle, environments: [DeploymentEnvironment]) -> Lifecycle {
+    package static func preview(of lifecycle: Lifecycle, environments: [DeploymentEnvironment]) -> Lifecycle {
         var preview = lifecycle
         let phases = effectivePhases(of: lifecycle, environments: environments)
         let members = phaseEnvironments(phases, environments: environments.map(\.id), sortedBy: environments)
@@ -42,7 +42,7 @@ public enum LifecycleRules {
 
     /// Each phase's environments, resolving phases that list none to every environment not listed by
     /// an earlier phase (in `SortOrder` when `sortedBy` is given, else in the given order).
-    public static func phaseEnvironments(
+    package static func phaseEnvironments(
         _ phases: [Phase], environments: [EnvironmentID], sortedBy catalogue: [DeploymentEnvironment] = []
     ) -> [[EnvironmentID]] {
         let order = catalogue.isEmpty ? environments : ordered(catalogue).map(\.id).filter(Set(environments).contains)
@@ -60,7 +60,7 @@ public enum LifecycleRules {
     }
 
     /// Every environment the lifecycle reaches, in phase order (first phase first), each once.
-    public static func environments(of phases: [Phase], catalogue: [DeploymentEnvironment]) -> [EnvironmentID] {
+    package static func environments(of phases: [Phase], catalogue: [DeploymentEnvironment]) -> [EnvironmentID] {
         var seen = Set<EnvironmentID>()
         return phaseEnvironments(phases, environments: catalogue.map(\.id), sortedBy: catalogue)
             .flatMap { $0 }
@@ -68,13 +68,13 @@ public enum LifecycleRules {
     }
 
     /// How many of a phase's environments must succeed before the next phase opens.
-    public static func requiredSuccesses(of phase: Phase, environmentCount: Int) -> Int {
+    package static func requiredSuccesses(of phase: Phase, environmentCount: Int) -> Int {
         phase.minimumEnvironmentsBeforePromotion > 0
             ? min(phase.minimumEnvironmentsBeforePromotion, environmentCount) : environmentCount
     }
 
     /// Environments sorted as Octopus lists them: `SortOrder`, then name.
-    public static func ordered(_ environments: [DeploymentEnvironment]) -> [DeploymentEnvironment] {
+    package static func ordered(_ environments: [DeploymentEnvironment]) -> [DeploymentEnvironment] {
         environments.sorted {
             ($0.sortOrder, $0.name.lowercased(), $0.id) < ($1.sortOrder, $1.name.lowercased(), $1.id)
         }

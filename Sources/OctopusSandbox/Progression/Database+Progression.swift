@@ -78,34 +78,73 @@ extension Database {
         }
         let releases = try documents(
             Release.self, DocumentQuery([.equals("projectId", project.id.databaseValue)]), skip: 0, take: releaseHistoryCount)
+        // Two statements for all the releases (their latest deployment per environment, and where each succeeded)
+        // instead of a query per release and environment.
+        let latest = try latestDeployments(ofReleases: releases.map(\.id), now: now)
+        let successful = try successfulEnvironments(ofReleases: releases.map(\.id))
+        let shown = Set(all.map(\.id))
         // Phases depend only on the channel: evaluate them once per channel, not per release.
         var phasesByChannel: [ChannelID: (phases: [Phase], catalogue: [DeploymentEnvironment])] = [:]
         let progressions = try releases.map { release in
             var byEnvironment: [String: [DashboardItem]] = [:]
-            for environment in all {
-                if let latest = try documents(
-                    Deployment.self,
-                    DocumentQuery([
-                        .equals("releaseId", release.id.databaseValue), .equals("environmentId", environment.id.databaseValue),
-                    ]), skip: 0, take: 1
-                ).first {
-                    byEnvironment[environment.id] = [try dashboardItem(latest, version: release.version, now: now)]
-                }
+            for item in latest[release.id] ?? [] where shown.contains(item.environmentId.rawValue) {
+                var item = item
+                item.releaseVersion = release.version
+                byEnvironment[item.environmentId.rawValue] = [item]
             }
+            let resolved = try phasesByChannel[release.channelId] ?? effectivePhases(of: release)
+            phasesByChannel[release.channelId] = resolved
             return ReleaseProgression(
                 release: release, channel: channels.first { $0.id == release.channelId }, deployments: byEnvironment,
-                nextDeployments: try {
-                    let resolved = try phasesByChannel[release.channelId] ?? effectivePhases(of: release)
-                    phasesByChannel[release.channelId] = resolved
-                    return ReleasePromotion(
-                        phases: resolved.phases, catalogue: resolved.catalogue,
-                        successful: try successfulEnvironments(of: release.id)
-                    ).next
-                }())
+                nextDeployments: ReleasePromotion(
+                    phases: resolved.phases, catalogue: resolved.catalogue, successful: successful[release.id] ?? []
+                ).next)
         }
         return ProjectProgression(
             environments: all, channelEnvironments: channelEnvironments, releases: progressions,
             links: ["Self": "/api/\(project.spaceId)/progression/\(project.id)"])
+    }
+
+    /// The latest deployment of each release to each environment, with its task, in one statement.
+    private func latestDeployments(ofReleases releases: [ReleaseID], now: Date) throws -> [ReleaseID: [DashboardItem]] {
+        guard !releases.isEmpty else { return [:] }
+        let list = Array(repeating: "?", count: releases.count).joined(separator: ",")
+        let rows = try Row.fetchAll(
+            self,
+            sql: """
+                SELECT d.document AS deployment, t.document AS task
+                FROM deployments d LEFT JOIN tasks t ON t.id = d.taskId
+                WHERE d.ordinal IN (
+                  SELECT MAX(x.ordinal) FROM deployments x WHERE x.releaseId IN (\(list)) GROUP BY x.releaseId, x.environmentId)
+                """,
+            arguments: StatementArguments(releases.map(\.rawValue)))
+        let decoder = OctopusJSON.makeDecoder()
+        var items: [ReleaseID: [DashboardItem]] = [:]
+        for row in rows {
+            let deployment = try decoder.decode(Deployment.self, from: row["deployment"] as Data)
+            let task = try (row["task"] as Data?).map { try decoder.decode(ServerTask.self, from: $0) }
+            items[deployment.releaseId, default: []].append(Self.dashboardItem(deployment, task: task, version: "", now: now))
+        }
+        return items
+    }
+
+    /// Where each release has a successful deployment (any tenant), in one statement.
+    private func successfulEnvironments(ofReleases releases: [ReleaseID]) throws -> [ReleaseID: Set<EnvironmentID>] {
+        guard !releases.isEmpty else { return [:] }
+        let list = Array(repeating: "?", count: releases.count).joined(separator: ",")
+        let rows = try Row.fetchAll(
+            self,
+            sql: """
+                SELECT DISTINCT d.releaseId AS release, d.environmentId AS environment
+                FROM deployments d JOIN tasks t ON t.id = d.taskId
+                WHERE d.releaseId IN (\(list)) AND t.state = 'Success'
+                """,
+            arguments: StatementArguments(releases.map(\.rawValue)))
+        var environments: [ReleaseID: Set<EnvironmentID>] = [:]
+        for row in rows {
+            environments[ReleaseID(rawValue: row["release"]), default: []].insert(EnvironmentID(rawValue: row["environment"]))
+        }
+        return environments
     }
 
     /// `GET /dashboard`: the latest deployment per project and environment.

@@ -4,15 +4,15 @@ import OctopusModel
 /// Checks package versions against a channel's version rules: a NuGet version range
 /// (`[1.0,2.0)`, `(,1.5]`, `1.0` = at least 1.0) and a pre-release tag regular expression (`^$` =
 /// no pre-release tag).
-public enum ChannelVersionRules {
+package enum ChannelVersionRules {
     /// A dotted numeric version with an optional pre-release tag, ordered numerically.
-    public struct Version: Comparable, Sendable {
-        public var parts: [Int]
-        public var tag: String
+    package struct Version: Comparable, Sendable {
+        package var parts: [Int]
+        package var tag: String
 
         /// Parses `1.2.3`, `2021.1.0.15`, `1.0.0-beta.1` (build metadata after `+` ignored); nil
         /// when it is not a version number.
-        public init?(_ text: String) {
+        package init?(_ text: String) {
             let withoutMetadata = text.split(separator: "+", maxSplits: 1, omittingEmptySubsequences: false)[0]
             let pieces = withoutMetadata.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
             let numbers = pieces[0].split(separator: ".", omittingEmptySubsequences: false)
@@ -27,7 +27,7 @@ public enum ChannelVersionRules {
             if pieces.count == 2 && tag.isEmpty { return nil }
         }
 
-        public static func < (lhs: Self, rhs: Self) -> Bool {
+        package static func < (lhs: Self, rhs: Self) -> Bool {
             let count = max(lhs.parts.count, rhs.parts.count)
             let left = lhs.parts + Array(repeating: 0, count: count - lhs.parts.count)
             let right = rhs.parts + Array(repeating: 0, count: count - rhs.parts.count)
@@ -37,11 +37,11 @@ public enum ChannelVersionRules {
             return lhs.tag < rhs.tag
         }
 
-        public static func == (lhs: Self, rhs: Self) -> Bool { !(lhs < rhs) && !(rhs < lhs) }
+        package static func == (lhs: Self, rhs: Self) -> Bool { !(lhs < rhs) && !(rhs < lhs) }
     }
 
     /// True when `version` satisfies the NuGet range (an empty or nil range allows everything).
-    public static func version(_ version: Version, satisfies range: String?) -> Bool {
+    package static func version(_ version: Version, satisfies range: String?) -> Bool {
         guard let range = range?.trimmingCharacters(in: .whitespaces), !range.isEmpty else { return true }
         guard let first = range.first, "[(".contains(first), let last = range.last, "])".contains(last) else {
             return Version(range).map { version >= $0 } ?? false
@@ -67,14 +67,14 @@ public enum ChannelVersionRules {
     }
 
     /// True when the pre-release tag matches the rule's regular expression (nil/empty = any tag).
-    public static func tag(_ tag: String, matches pattern: String?) -> Bool {
+    package static func tag(_ tag: String, matches pattern: String?) -> Bool {
         guard let pattern, !pattern.isEmpty else { return true }
         guard let expression = try? NSRegularExpression(pattern: pattern) else { return false }
         return expression.firstMatch(in: tag, range: NSRange(tag.startIndex..., in: tag)) != nil
     }
 
     /// The steps whose selected package versions break one of the channel's rules.
-    public static func violations(of packages: [SelectedPackage], channel: Channel) -> [String] {
+    package static func violations(of packages: [SelectedPackage], channel: Channel) -> [String] {
         var broken: [String] = []
         for rule in channel.rules {
             let actions = Set(rule.actionPackages.map(\.deploymentAction))

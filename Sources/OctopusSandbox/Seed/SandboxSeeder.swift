@@ -3,9 +3,9 @@ import GRDB
 import OctopusModel
 
 /// Fills a new database with one of the seeds, in a single transaction.
-public enum SandboxSeeder {
+package enum SandboxSeeder {
     /// Applies `seed` to an empty store.
-    public static func seed(_ seed: SandboxConfiguration.Seed, into store: SandboxStore, configuration: SandboxConfiguration) async throws {
+    package static func seed(_ seed: SandboxConfiguration.Seed, into store: SandboxStore, configuration: SandboxConfiguration) async throws {
         let now = configuration.clock.now
         try await store.write { db in
             switch seed {

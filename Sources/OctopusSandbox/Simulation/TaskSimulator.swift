@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import OctopusModel
+import Synchronization
 
 /// Brings every active task up to the sandbox clock ("catch-up" simulation).
 ///
@@ -10,45 +11,50 @@ import OctopusModel
 /// deterministic; with the system clock every observation is current anyway, so no ticker is
 /// needed. The simulator remembers when the next transition is due so that requests in between
 /// cost no database write.
-public final class TaskSimulator: @unchecked Sendable {
+package final class TaskSimulator: Sendable {
     /// The store the tasks live in.
-    public let store: SandboxStore
+    package let store: SandboxStore
     /// The clock task time follows.
-    public let clock: any SandboxClock
+    package let clock: any SandboxClock
     /// Step durations are divided by this (`--speed`).
-    public let speed: Double
+    package let speed: Double
 
-    // Guarded by `lock`: a tiny cell (the next due time and a generation counter), so a lock, not an actor.
-    private let lock = NSLock()
-    private var dueAt: Date? = .distantPast
-    private var generation = 0
+    /// When the next task transition is due (nil: none until something changes), and a counter
+    /// bumped by ``invalidate()`` so a catch-up that raced a change does not store a stale time.
+    private struct Schedule {
+        var dueAt: Date? = .distantPast
+        var generation = 0
+    }
+
+    // A tiny cell read on every request: a mutex, not an actor, so the fast path never suspends.
+    private let schedule = Mutex(Schedule())
 
     /// A simulator over `store` on `clock`, running steps `speed` times faster than real time.
-    public init(store: SandboxStore, clock: any SandboxClock, speed: Double = 1) {
+    package init(store: SandboxStore, clock: any SandboxClock, speed: Double = 1) {
         self.store = store
         self.clock = clock
         self.speed = speed > 0 ? speed : 1
     }
 
     /// Advances every active task to `clock.now`, recording interruptions and events.
-    public func catchUp() async throws {
+    package func catchUp() async throws {
         let now = clock.now
-        let started: Int? = lock.withLock { () -> Int? in
-            guard let due = dueAt, due <= now else { return nil }
-            return generation
+        let started: Int? = schedule.withLock { schedule -> Int? in
+            guard let due = schedule.dueAt, due <= now else { return nil }
+            return schedule.generation
         }
         guard let started else { return }
         let next = try await store.write { db in try db.advanceTasks(to: now) }
-        lock.withLock {
-            if generation == started { dueAt = next }
+        schedule.withLock { schedule in
+            if schedule.generation == started { schedule.dueAt = next }
         }
     }
 
     /// Forgets the cached due time: call after any change to tasks made outside ``catchUp()``.
-    public func invalidate() {
-        lock.withLock {
-            generation += 1
-            dueAt = .distantPast
+    package func invalidate() {
+        schedule.withLock { schedule in
+            schedule.generation += 1
+            schedule.dueAt = .distantPast
         }
     }
 }

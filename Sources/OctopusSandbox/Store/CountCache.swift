@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Hummingbird
+import Synchronization
 
 /// Remembers `TotalResults` of list queries until the database changes.
 ///
@@ -8,21 +9,21 @@ import Hummingbird
 /// costs ~1 ms; lists are read far more often than they change. An entry stays valid while
 /// SQLite's `total_changes()` for the store's single connection is unchanged, which any insert,
 /// update or delete (task progress included) bumps.
-final class CountCache: @unchecked Sendable {
-    // Guarded by `lock`: a small dictionary shared by concurrent readers.
-    private let lock = NSLock()
-    private var entries: [String: (changes: Int, count: Int)] = [:]
+final class CountCache: Sendable {
+    // A small dictionary shared by concurrent readers, read and written inside database
+    // transactions: a mutex, not an actor, since GRDB's closures are synchronous.
+    private let entries = Mutex<[String: (changes: Int, count: Int)]>([:])
 
     /// The number of documents of `T` matching `query`.
     func count<T: StoredDocument>(_ type: T.Type, _ query: DocumentQuery, in db: Database) throws -> Int {
         let clause = query.whereClause
         let key = "\(T.table.name)\(clause.sql)|\(clause.arguments)"
         let changes = try Int.fetchOne(db, sql: "SELECT total_changes()") ?? 0
-        if let entry = lock.withLock({ entries[key] }), entry.changes == changes {
+        if let entry = entries.withLock({ $0[key] }), entry.changes == changes {
             return entry.count
         }
         let count = try db.count(type, query)
-        lock.withLock {
+        entries.withLock { entries in
             if entries.count > 512 { entries.removeAll() }
             entries[key] = (changes, count)
         }

@@ -5,13 +5,13 @@ import OctopusModel
 /// Document operations inside a transaction.
 extension Database {
     /// The document with this id, or nil.
-    public func document<T: StoredDocument>(_ type: T.Type, id: String) throws -> T? {
+    package func document<T: StoredDocument>(_ type: T.Type, id: String) throws -> T? {
         let data = try Data.fetchOne(self, sql: "SELECT document FROM \(T.table.name) WHERE id = ?", arguments: [id])
         return try data.map { try OctopusJSON.makeDecoder().decode(T.self, from: $0) }
     }
 
     /// Documents matching `query`, optionally one page of them.
-    public func documents<T: StoredDocument>(
+    package func documents<T: StoredDocument>(
         _ type: T.Type, _ query: DocumentQuery = DocumentQuery(), skip: Int = 0, take: Int? = nil
     ) throws -> [T] {
         let clause = query.whereClause
@@ -26,13 +26,13 @@ extension Database {
     }
 
     /// Number of documents matching `query`.
-    public func count<T: StoredDocument>(_ type: T.Type, _ query: DocumentQuery = DocumentQuery()) throws -> Int {
+    package func count<T: StoredDocument>(_ type: T.Type, _ query: DocumentQuery = DocumentQuery()) throws -> Int {
         let clause = query.whereClause
         return try Int.fetchOne(self, sql: "SELECT COUNT(*) FROM \(T.table.name)\(clause.sql)", arguments: clause.arguments) ?? 0
     }
 
     /// Inserts a new document.
-    public func insert<T: StoredDocument>(_ document: T) throws {
+    package func insert<T: StoredDocument>(_ document: T) throws {
         let (columns, values) = try storageRow(document)
         let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ",")
         try execute(
@@ -41,7 +41,7 @@ extension Database {
     }
 
     /// Inserts or replaces a document, keeping its ordinal when it exists.
-    public func save<T: StoredDocument>(_ document: T) throws {
+    package func save<T: StoredDocument>(_ document: T) throws {
         let (columns, values) = try storageRow(document)
         let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ",")
         let updates = columns.filter { $0 != "\"id\"" }.map { "\($0) = excluded.\($0)" }.joined(separator: ",")
@@ -55,13 +55,13 @@ extension Database {
 
     /// Deletes a document; returns whether it existed.
     @discardableResult
-    public func deleteDocument<T: StoredDocument>(_ type: T.Type, id: String) throws -> Bool {
+    package func deleteDocument<T: StoredDocument>(_ type: T.Type, id: String) throws -> Bool {
         try execute(sql: "DELETE FROM \(T.table.name) WHERE id = ?", arguments: [id])
         return changesCount > 0
     }
 
     /// Allocates the next sequential id of a kind, e.g. `Releases-12`.
-    public func nextID<Kind: OctopusIDKind>(_ kind: Kind.Type) throws -> OctopusID<Kind> {
+    package func nextID<Kind: OctopusIDKind>(_ kind: Kind.Type) throws -> OctopusID<Kind> {
         try execute(
             sql: """
                 INSERT INTO sandboxSequences (kind, last) VALUES (?, 1)
@@ -74,7 +74,7 @@ extension Database {
 
     /// Makes sure later ``nextID(_:)`` calls return numbers above `number` (after inserting
     /// documents with explicit ids).
-    public func reserveIDs<Kind: OctopusIDKind>(_ kind: Kind.Type, through number: Int) throws {
+    package func reserveIDs<Kind: OctopusIDKind>(_ kind: Kind.Type, through number: Int) throws {
         try execute(
             sql: """
                 INSERT INTO sandboxSequences (kind, last) VALUES (?, ?)

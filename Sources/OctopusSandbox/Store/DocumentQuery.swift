@@ -2,9 +2,9 @@ import GRDB
 
 /// Filters and order for listing documents of one table. Column names come from code, never from
 /// requests; values are always bound as arguments.
-public struct DocumentQuery: Sendable {
+package struct DocumentQuery: Sendable {
     /// One `WHERE` term.
-    public enum Condition: Sendable {
+    package enum Condition: Sendable {
         /// `column = value`.
         case equals(String, DatabaseValue)
         /// `column IN (values)`; an empty list matches nothing.
@@ -20,7 +20,7 @@ public struct DocumentQuery: Sendable {
     }
 
     /// Result order.
-    public enum Order: Sendable {
+    package enum Order: Sendable {
         /// Last inserted first (deployments, releases, tasks, events, ...).
         case newestFirst
         /// First inserted first.
@@ -31,19 +31,19 @@ public struct DocumentQuery: Sendable {
         case column(String, descending: Bool)
     }
 
-    public var conditions: [Condition]
-    public var order: Order
+    package var conditions: [Condition]
+    package var order: Order
 
-    public init(_ conditions: [Condition] = [], order: Order = .newestFirst) {
+    package init(_ conditions: [Condition] = [], order: Order = .newestFirst) {
         self.conditions = conditions
         self.order = order
     }
 
     /// Adds a condition.
-    public mutating func add(_ condition: Condition) { conditions.append(condition) }
+    package mutating func add(_ condition: Condition) { conditions.append(condition) }
 
     /// Adds `column IN (ids)` when `ids` is non-nil (an absent filter does not filter).
-    public mutating func add(_ column: String, oneOf ids: [String]?) {
+    package mutating func add(_ column: String, oneOf ids: [String]?) {
         if let ids { conditions.append(.oneOf(column, ids.map(\.databaseValue))) }
     }
 

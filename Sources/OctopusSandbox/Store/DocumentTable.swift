@@ -3,14 +3,14 @@ import GRDB
 /// A table of JSON documents: `ordinal` (insertion order, for newest-first lists), `id`, `spaceId`,
 /// `name` (case-insensitive) and the extra indexed columns list filters need, plus the encoded
 /// `document`.
-public struct DocumentTable: Sendable {
+package struct DocumentTable: Sendable {
     /// An extra column extracted from each document.
-    public struct Column: Sendable {
-        public var name: String
-        public var type: Database.ColumnType
-        public var indexed: Bool
+    package struct Column: Sendable {
+        package var name: String
+        package var type: Database.ColumnType
+        package var indexed: Bool
 
-        public init(_ name: String, type: Database.ColumnType = .text, indexed: Bool = true) {
+        package init(_ name: String, type: Database.ColumnType = .text, indexed: Bool = true) {
             self.name = name
             self.type = type
             self.indexed = indexed
@@ -18,17 +18,17 @@ public struct DocumentTable: Sendable {
     }
 
     /// SQL table name.
-    public var name: String
+    package var name: String
     /// Columns beyond `ordinal`, `id`, `spaceId`, `name` and `document`.
-    public var columns: [Column]
+    package var columns: [Column]
 
-    public init(_ name: String, columns: [Column] = []) {
+    package init(_ name: String, columns: [Column] = []) {
         self.name = name
         self.columns = columns
     }
 
     /// Creates the table and its indexes (call from a migration).
-    public func create(in db: Database) throws {
+    package func create(in db: Database) throws {
         try db.create(table: name) { table in
             table.column("ordinal", .integer).primaryKey()
             table.column("id", .text).notNull().unique()

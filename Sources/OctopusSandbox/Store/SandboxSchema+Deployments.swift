@@ -76,16 +76,16 @@ func relatedColumn(_ ids: [String]) -> DatabaseValue {
 }
 
 extension Deployment: StoredDocument {
-    public static let table = DocumentTable(
+    package static let table = DocumentTable(
         "deployments",
         columns: [
             .init("projectId"), .init("environmentId"), .init("releaseId"), .init("channelId"),
             .init("tenantId"), .init("taskId"),
         ])
-    public var storageID: String { id.rawValue }
-    public var storageSpaceID: String? { spaceId?.rawValue }
-    public var storageName: String? { name }
-    public var storageColumns: [String: DatabaseValue] {
+    package var storageID: String { id.rawValue }
+    package var storageSpaceID: String? { spaceId?.rawValue }
+    package var storageName: String? { name }
+    package var storageColumns: [String: DatabaseValue] {
         [
             "projectId": projectId.databaseValue, "environmentId": environmentId.databaseValue,
             "releaseId": releaseId.databaseValue, "channelId": channelId.databaseValue,
@@ -95,15 +95,15 @@ extension Deployment: StoredDocument {
 }
 
 extension ServerTask: StoredDocument {
-    public static let table = DocumentTable(
+    package static let table = DocumentTable(
         "tasks",
         columns: [
             .init("projectId"), .init("deploymentId"), .init("state"),
         ])
-    public var storageID: String { id.rawValue }
-    public var storageSpaceID: String? { spaceId?.rawValue }
-    public var storageName: String? { name }
-    public var storageColumns: [String: DatabaseValue] {
+    package var storageID: String { id.rawValue }
+    package var storageSpaceID: String? { spaceId?.rawValue }
+    package var storageName: String? { name }
+    package var storageColumns: [String: DatabaseValue] {
         [
             "projectId": projectId.storageValue,
             "deploymentId": arguments["DeploymentId"]?.stringValue.storageValue ?? .null,
@@ -113,12 +113,12 @@ extension ServerTask: StoredDocument {
 }
 
 extension Interruption: StoredDocument {
-    public static let table = DocumentTable(
+    package static let table = DocumentTable(
         "interruptions", columns: [.init("taskId"), .init("isPending", type: .integer), .init("related", indexed: false)])
-    public var storageID: String { id.rawValue }
-    public var storageSpaceID: String? { spaceId?.rawValue }
-    public var storageName: String? { title }
-    public var storageColumns: [String: DatabaseValue] {
+    package var storageID: String { id.rawValue }
+    package var storageSpaceID: String? { spaceId?.rawValue }
+    package var storageName: String? { title }
+    package var storageColumns: [String: DatabaseValue] {
         [
             "taskId": taskId.storageValue, "isPending": isPending.databaseValue,
             "related": relatedColumn(relatedDocumentIds + [id.rawValue]),
@@ -127,15 +127,15 @@ extension Interruption: StoredDocument {
 }
 
 extension Event: StoredDocument {
-    public static let table = DocumentTable(
+    package static let table = DocumentTable(
         "events",
         columns: [
             .init("category"), .init("userId"), .init("occurred"), .init("related", indexed: false),
         ])
-    public var storageID: String { id.rawValue }
-    public var storageSpaceID: String? { spaceId?.rawValue }
-    public var storageName: String? { nil }
-    public var storageColumns: [String: DatabaseValue] {
+    package var storageID: String { id.rawValue }
+    package var storageSpaceID: String? { spaceId?.rawValue }
+    package var storageName: String? { nil }
+    package var storageColumns: [String: DatabaseValue] {
         [
             "category": category.databaseValue, "userId": userId.storageValue,
             "occurred": occurred.map { OctopusDateFormat.string(from: $0) }.storageValue,
@@ -145,10 +145,10 @@ extension Event: StoredDocument {
 }
 
 extension Artifact: StoredDocument {
-    public static let table = DocumentTable(
+    package static let table = DocumentTable(
         "artifacts", columns: [.init("serverTaskId")])
-    public var storageID: String { id.rawValue }
-    public var storageSpaceID: String? { spaceId?.rawValue }
-    public var storageName: String? { filename }
-    public var storageColumns: [String: DatabaseValue] { ["serverTaskId": serverTaskId.storageValue] }
+    package var storageID: String { id.rawValue }
+    package var storageSpaceID: String? { spaceId?.rawValue }
+    package var storageName: String? { filename }
+    package var storageColumns: [String: DatabaseValue] { ["serverTaskId": serverTaskId.storageValue] }
 }

@@ -5,10 +5,10 @@ import OctopusModel
 // documents' arrays in memory, as the machine filters do (a space has few tenants).
 
 extension Tenant: StoredDocument {
-    public static let table = DocumentTable("tenants")
-    public var storageID: String { id.rawValue }
-    public var storageSpaceID: String? { spaceId.rawValue }
-    public var storageName: String? { name }
+    package static let table = DocumentTable("tenants")
+    package var storageID: String { id.rawValue }
+    package var storageSpaceID: String? { spaceId.rawValue }
+    package var storageName: String? { name }
 }
 
 extension SandboxSchema {

@@ -4,9 +4,9 @@ import OctopusModel
 /// The database schema, as one migrator. Each part of the sandbox registers its own migration from
 /// its own file; to add tables, write `static func registerXMigrations(_:)` beside your code and
 /// call it from ``migrator`` below (never edit a migration that has shipped: add a new one).
-public enum SandboxSchema {
+package enum SandboxSchema {
     /// All migrations, in order.
-    public static var migrator: DatabaseMigrator {
+    package static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         registerCoreMigrations(&migrator)
         registerDeploymentMigrations(&migrator)

@@ -8,50 +8,50 @@ import OctopusModel
 /// Every operation exists twice: as an `async` method that runs its own transaction, and as a
 /// method on `Database` (see `Database+Documents.swift`) for use inside a larger
 /// ``write(_:)`` transaction (seeds, multi-document updates).
-public struct SandboxStore: Sendable {
+package struct SandboxStore: Sendable {
     /// The database (use ``read(_:)``/``write(_:)``; exposed for custom SQL).
-    public let database: DatabaseQueue
+    package let database: DatabaseQueue
 
     /// Opens an in-memory store, migrated to the current schema.
-    public static func inMemory() throws -> SandboxStore {
+    package static func inMemory() throws -> SandboxStore {
         try SandboxStore(database: DatabaseQueue())
     }
 
     /// Opens (creating when missing) a store in a file, migrated to the current schema.
-    public static func file(at url: URL) throws -> SandboxStore {
+    package static func file(at url: URL) throws -> SandboxStore {
         try FileManager.default.createDirectory(
             at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         return try SandboxStore(database: DatabaseQueue(path: url.path))
     }
 
     /// Opens a store over an existing database queue and migrates it.
-    public init(database: DatabaseQueue) throws {
+    package init(database: DatabaseQueue) throws {
         self.database = database
         try SandboxSchema.migrator.migrate(database)
     }
 
     /// Runs a read-only transaction.
-    public func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    package func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await database.read(body)
     }
 
     /// Runs a write transaction.
-    public func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    package func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await database.write(body)
     }
 
     /// True when no space exists yet (a new database that needs seeding).
-    public func isEmpty() async throws -> Bool {
+    package func isEmpty() async throws -> Bool {
         try await read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(Space.table.name)") == 0 }
     }
 
     /// The document with this id, or nil.
-    public func document<T: StoredDocument>(_ type: T.Type, id: String) async throws -> T? {
+    package func document<T: StoredDocument>(_ type: T.Type, id: String) async throws -> T? {
         try await read { db in try db.document(type, id: id) }
     }
 
     /// One page of the documents matching `query`, and the total number matching.
-    public func page<T: StoredDocument>(
+    package func page<T: StoredDocument>(
         _ type: T.Type, _ query: DocumentQuery, skip: Int, take: Int
     ) async throws -> (items: [T], total: Int) {
         try await read { db in
@@ -60,22 +60,22 @@ public struct SandboxStore: Sendable {
     }
 
     /// Every document matching `query`.
-    public func all<T: StoredDocument>(_ type: T.Type, _ query: DocumentQuery = DocumentQuery()) async throws -> [T] {
+    package func all<T: StoredDocument>(_ type: T.Type, _ query: DocumentQuery = DocumentQuery()) async throws -> [T] {
         try await read { db in try db.documents(type, query) }
     }
 
     /// Inserts a new document (fails if its id exists).
-    public func insert<T: StoredDocument>(_ document: T) async throws {
+    package func insert<T: StoredDocument>(_ document: T) async throws {
         try await write { db in try db.insert(document) }
     }
 
     /// Inserts or replaces a document, keeping its position in newest-first order when it exists.
-    public func save<T: StoredDocument>(_ document: T) async throws {
+    package func save<T: StoredDocument>(_ document: T) async throws {
         try await write { db in try db.save(document) }
     }
 
     /// Allocates the next sequential id of a kind (`Projects-7`, ...).
-    public func nextID<Kind: OctopusIDKind>(_ kind: Kind.Type) async throws -> OctopusID<Kind> {
+    package func nextID<Kind: OctopusIDKind>(_ kind: Kind.Type) async throws -> OctopusID<Kind> {
         try await write { db in try db.nextID(kind) }
     }
 }

@@ -5,7 +5,7 @@ import OctopusModel
 ///
 /// Conformances live in the sandbox (the model module knows nothing of storage), one
 /// `Type+StoredDocument` extension per resource file.
-public protocol StoredDocument: Codable, Sendable {
+package protocol StoredDocument: Codable, Sendable {
     /// The table holding documents of this type.
     static var table: DocumentTable { get }
     /// The document's `Id`.
@@ -19,7 +19,7 @@ public protocol StoredDocument: Codable, Sendable {
 }
 
 extension StoredDocument {
-    public var storageColumns: [String: DatabaseValue] { [:] }
+    package var storageColumns: [String: DatabaseValue] { [:] }
 }
 
 extension Optional where Wrapped: DatabaseValueConvertible {

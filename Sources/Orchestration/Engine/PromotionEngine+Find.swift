@@ -13,27 +13,32 @@ struct ResolvedChild: Sendable {
 extension PromotionEngine {
     /// `find`: for every child, the release to promote and whether it would deploy or be skipped (§5.5–§5.16, §5.25.1).
     ///
-    /// Requests: 2 shared (environments, projects) + 1 per distinct lifecycle + per child 1 (channels) + 1 (successful
-    /// deployments to the source and destination environments) + 1 (the candidate releases, in one batch) + 1 (the
-    /// first matching candidate's deployment template); a further template per candidate that matches the pattern but
-    /// may not go to the destination, and 1 more when the destination's current release is not on the first page.
+    /// Each child runs its own chain of lookups as soon as the shared ones are in (at most `concurrency` children at
+    /// once), instead of every child waiting for the others at each step.
+    ///
+    /// Requests: 3 shared (environments, projects, channels of the space) + 1 per distinct lifecycle (preview) + per
+    /// child 1 (the latest successful deployments to the source environments and the destination, a short first page)
+    /// + 1 (the candidate releases, in one batch) + 1 (the first matching candidate's deployment template); 1 more when
+    /// the destination's current release is not on that page; when the first matching candidate may not go to the
+    /// destination, 1 (the project's progression) + at most 2 templates, whatever the history (see docs/promotion.md).
     /// - Throws: `OrchestrationError` for a missing project, environment or channel, a destination outside the
     ///   lifecycle, or no release with not-found handling `Error`; `OctopusClientError` for failed requests.
     public func find(_ options: PromotionOptions) async throws -> PromotionPlan {
         try options.validate()
         let lookups = try await RunLookups.load(options, client: client)
-
-        let entries = options.application.stages.enumerated().flatMap { stage, names in names.map { (stage, $0) } }
-        let resolved = try await entries.concurrentMap(limit: concurrency) { stage, name in
-            try await self.resolveChannel(project: try lookups.project(named: name), stage: stage, options: options)
+        let children = try await Self.entries(options).pipelined(limit: concurrency) { stage, name in
+            try await self.findChild(stage: stage, name: name, options: options, lookups: lookups)
         }
-        let lifecycleIds = Array(Set(resolved.map(\.lifecycleId)))
-        let lifecycles = try await lifecycleIds.concurrentMap(limit: concurrency) { id in try await self.client.lifecyclePreview(id) }
-        let lifecyclesById = Dictionary(uniqueKeysWithValues: lifecycles.map { ($0.id, $0) })
+        return makePlan(options, lookups: lookups, children: children)
+    }
 
-        let children = try await resolved.concurrentMap(limit: concurrency) { child in
-            try await self.findChild(child, lifecycle: lifecyclesById[child.lifecycleId], options: options, lookups: lookups)
-        }
+    /// The children in plan order with their stage numbers.
+    static func entries(_ options: PromotionOptions) -> [(Int, String)] {
+        options.application.stages.enumerated().flatMap { stage, names in names.map { (stage, $0) } }
+    }
+
+    /// A found plan of these children.
+    func makePlan(_ options: PromotionOptions, lookups: RunLookups, children: [ChildPlan]) -> PromotionPlan {
         var plan = PromotionPlan(
             createdAt: clock.now(), options: options, spaceId: client.spaceID,
             destination: NamedReference(id: lookups.destination.id, name: lookups.destination.name), children: children)
@@ -41,9 +46,18 @@ extension PromotionEngine {
         return plan
     }
 
-    /// The channel of §5.10: the named one, or the project's default.
-    func resolveChannel(project: Project, stage: Int, options: PromotionOptions) async throws -> ResolvedChild {
-        let channels = try await client.channels(ofProject: project.id)
+    /// One child's chain: project and channel (step 0), lifecycle (step 1), release (step 2).
+    func findChild(stage: Int, name: String, options: PromotionOptions, lookups: RunLookups) async throws -> ChildPlan {
+        let child = try await childStep(0) {
+            try resolveChannel(project: try lookups.project(named: name), stage: stage, options: options, lookups: lookups)
+        }
+        let lifecycle = try await childStep(1) { try await lookups.lifecycle(child.lifecycleId, client: client) }
+        return try await childStep(2) { try await findChild(child, lifecycle: lifecycle, options: options, lookups: lookups) }
+    }
+
+    /// The channel of §5.10: the named one, or the project's default (from the space's channels, read once per run).
+    func resolveChannel(project: Project, stage: Int, options: PromotionOptions, lookups: RunLookups) throws -> ResolvedChild {
+        let channels = lookups.channels(of: project.id)
         let wanted = options.channel?.trimmingCharacters(in: .whitespaces)
         let channel = if let wanted, !wanted.isEmpty {
             channels.first { $0.name.trimmingCharacters(in: .whitespaces).caseInsensitiveCompare(wanted) == .orderedSame }
@@ -140,6 +154,7 @@ extension PromotionEngine {
             return row
         }
         row.release = ReleaseReference(id: release.id, version: release.version)
+        row.releaseFacts = ReleaseFacts(release)
 
         // §5.16 and §5.25.1: only Promote skips a release that is already the current one.
         if options.mode == .promote, selection.currentReleaseId == release.id {

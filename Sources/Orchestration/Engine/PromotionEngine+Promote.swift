@@ -11,7 +11,7 @@ extension PromotionEngine {
     /// - Parameter progress: receives deploy and wait events.
     /// - Returns: the final plan; each child carries its outputs and outcome.
     public func promote(_ options: PromotionOptions, progress: ProgressSink? = nil) async throws -> PromotionPlan {
-        var plan = try await whatIf(try await find(options))
+        var plan = try await findAndPreview(options)
         if options.whatIf {
             return plan
         }

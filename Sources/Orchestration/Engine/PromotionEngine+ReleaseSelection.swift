@@ -10,6 +10,12 @@ struct ReleaseSelection: Sendable {
     var snapshotIsStale: Bool?
     /// Whether the channel strategy was used (first phase, AlwaysLatest, or the fallback).
     var usedChannel = false
+
+    /// Takes the release a candidate search found (none: no release).
+    mutating func take(_ found: CandidateSearch.Found?) {
+        release = found?.release
+        snapshotIsStale = found?.snapshotIsStale
+    }
 }
 
 extension PromotionEngine {
@@ -57,9 +63,12 @@ extension PromotionEngine {
         return selection
     }
 
-    /// The deployment strategy of §5.13.2, without its N+1: one list of the project's successful deployments to the
-    /// source environments and the destination (newest first), the candidate releases in one batch, and a deployment
-    /// template only for candidates that match the pattern, until one may go to the destination.
+    /// The deployment strategy of §5.13.2, without its N+1 and with a cost that does not grow with the history: one
+    /// short page of the project's successful deployments to the source environments and the destination (newest
+    /// first), the candidate releases of that page in one batch, and the deployment template of the first candidate
+    /// that matches the pattern. When that one may not go to the destination (or the page holds none), the project's
+    /// progression decides in one request which of its newest releases may, and at most two templates confirm it
+    /// (`ProgressionCandidates`).
     private func selectFromDeployments(
         child: ResolvedChild, sourceIds: [EnvironmentID], options: PromotionOptions, lookups: RunLookups,
         tenant: Tenant?, needsCurrent: Bool, log: inout ChildLog
@@ -74,90 +83,122 @@ extension PromotionEngine {
         }
         let environments = sourceIds.contains(destination.id) || !needsCurrent || !combined ? sourceIds : sourceIds + [destination.id]
         var selection = ReleaseSelection()
-        var currentFound = !needsCurrent || !combined
-        var seen = Set<ReleaseID>()
-        var pageLog = log
-        var exhausted = false
-        var read = 0
 
-        try await client.deployments(
+        // All of the list on one page: a destination not seen on it has no successful deployment at all.
+        let (deployments, exhausted) = try await client.deployments(
             projects: [child.project.id], environments: environments, tenants: sourceTenant.map { [$0] } ?? [], taskState: .success
-        ).forEachPage { page in
-            read += page.items.count
-            // The last page: a destination not seen by now has no successful deployment at all.
-            if page.nextPageLink == nil && read >= page.totalResults { exhausted = true }
-            var candidates: [ReleaseID] = []
-            for deployment in page.items {
-                if !currentFound, deployment.environmentId == destination.id {
-                    selection.currentReleaseId = deployment.releaseId
-                    currentFound = true
-                }
-                guard selection.release == nil, sourceIds.contains(deployment.environmentId) else { continue }
-                guard deployment.channelId == child.channel.id else {
-                    continue  // another channel's deployment (the template logged one line per such task)
-                }
-                if seen.insert(deployment.releaseId).inserted { candidates.append(deployment.releaseId) }
+        ).pageSize(Self.firstPageSize).firstPage()
+        var currentFound = !needsCurrent || !combined
+        var candidates: [ReleaseID] = []
+        for deployment in deployments {
+            if !currentFound, deployment.environmentId == destination.id {
+                selection.currentReleaseId = deployment.releaseId
+                currentFound = true
             }
-            if selection.release == nil, !candidates.isEmpty {
-                let wanted = candidates + (selection.currentReleaseId.map { [$0] } ?? [])
-                let releases = try await client.releases(ids: wanted).all()
-                let byId = Dictionary(releases.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-                if let current = selection.currentReleaseId { selection.currentVersion = byId[current]?.version }
-                for id in candidates {
-                    guard let release = byId[id] else { continue }
-                    if options.mode == .redeploy {
-                        pageLog.info("Redeploy mode: \(release.version) is the last successful deployment in channel \(child.channel.name); using it.")
-                        selection.release = release
-                        break
-                    }
-                    guard options.releasePattern.matches(release.version) else {
-                        pageLog.info("The release \(release.version) does not match \(options.releasePattern.text); trying the next one.")
-                        continue
-                    }
-                    let template = try await client.deploymentTemplate(release: release.id)
-                    if Self.canPromote(template, to: destination.id, tenant: tenant?.id) {
-                        pageLog.info("The release \(release.version) can be deployed to \(destination.name).")
-                        selection.release = release
-                        selection.snapshotIsStale = template.isVariableSetModified || template.isLibraryVariableSetModified
-                        break
-                    }
-                    pageLog.info("The release \(release.version) cannot be deployed to \(destination.name) yet; trying the next one.")
-                }
-            }
-            return selection.release == nil || !currentFound
+            // Another channel's deployment is passed over (the template logged one line per such task).
+            guard sourceIds.contains(deployment.environmentId), deployment.channelId == child.channel.id else { continue }
+            if !candidates.contains(deployment.releaseId) { candidates.append(deployment.releaseId) }
         }
-        log = pageLog
-        // The current release was not among the pages read before the selection: ask for it directly (1 request).
+        // The current release was not on the page: ask for it directly (1 request), before the batch names its version.
         if needsCurrent, !combined || (!currentFound && !exhausted) {
             selection.currentReleaseId = try await currentRelease(child: child, destination: destination, tenant: tenant?.id)
+        }
+        guard !candidates.isEmpty || !exhausted else { return selection }
+
+        var releases: [ReleaseID: Release] = [:]
+        let wanted = candidates + (selection.currentReleaseId.map { [$0] } ?? [])
+        if !candidates.isEmpty {
+            releases = Dictionary(try await client.releases(ids: wanted).all().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        if let current = selection.currentReleaseId { selection.currentVersion = releases[current]?.version }
+        if options.mode == .redeploy, let first = candidates.first, let release = releases[first] {
+            log.info("Redeploy mode: \(release.version) is the last successful deployment in channel \(child.channel.name); using it.")
+            selection.release = release
+            return selection
+        }
+        var search = CandidateSearch(
+            engine: self, destination: destination, tenant: tenant?.id, pattern: options.releasePattern, child: child, logsMismatches: true)
+        for id in candidates {
+            guard let release = releases[id] else { continue }
+            guard search.templatesRead == 0 else { break }  // past the first template, the progression decides
+            if let found = try await search.consider(release, log: &log) {
+                selection.take(found)
+                return selection
+            }
+        }
+        if search.templatesRead == 0 && exhausted { return selection }
+        // The first candidate may not go to the destination, or the page held none: the progression decides.
+        switch try await search.fromProgression(
+            mode: options.mode, order: .latestSuccess(in: sourceIds), extra: candidates.compactMap { releases[$0] }, log: &log) {
+        case .found(let found):
+            selection.take(found)
+        case .none:
+            break
+        case .unsupported:
+            // An older server: every page, a template per matching candidate (the cost grows with the history).
+            var seen = Set(candidates)
+            try await client.deployments(
+                projects: [child.project.id], environments: sourceIds, tenants: sourceTenant.map { [$0] } ?? [], taskState: .success
+            ).forEachPage { page in
+                let ids = page.items.filter { $0.channelId == child.channel.id && seen.insert($0.releaseId).inserted }.map(\.releaseId)
+                guard !ids.isEmpty else { return true }
+                for release in try await client.releases(ids: ids).all() {
+                    if let found = try await search.consider(release, log: &log) {
+                        selection.take(found)
+                        return false
+                    }
+                }
+                return true
+            }
         }
         return selection
     }
 
-    /// The channel strategy of §5.13.5: the channel's releases newest first, pre-filtered on the server by the
-    /// pattern's literal prefix (B7), the first that matches and may go to the destination. Pages until found.
+    /// The channel strategy of §5.13.5: the channel's releases newest first (a short first page), pre-filtered on the
+    /// server by the pattern's literal prefix (B7), the first that matches and may go to the destination; past the
+    /// first template the project's progression decides, as for the deployment strategy.
     private func selectFromChannel(
         child: ResolvedChild, options: PromotionOptions, destination: DeploymentEnvironment, tenant: Tenant?, log: inout ChildLog
     ) async throws -> ReleaseSelection {
         var selection = ReleaseSelection()
-        var pageLog = log
         let prefix = options.releasePattern.serverSearchPrefix
         if let prefix {
-            pageLog.info("Asking the server for releases of channel \(child.channel.name) containing '\(prefix)', then matching \(options.releasePattern.text).")
+            log.info("Asking the server for releases of channel \(child.channel.name) containing '\(prefix)', then matching \(options.releasePattern.text).")
         }
-        selection.release = try await client.channelReleases(child.channel.id, searchByVersion: prefix).first { release in
-            guard options.releasePattern.matches(release.version) else { return false }
-            let template = try await client.deploymentTemplate(release: release.id)
-            guard Self.canPromote(template, to: destination.id, tenant: tenant?.id) else {
-                pageLog.info("The release \(release.version) cannot be deployed to \(destination.name) yet; trying the next one.")
-                return false
+        let (releases, exhausted) = try await client.channelReleases(child.channel.id, searchByVersion: prefix)
+            .pageSize(Self.firstPageSize).firstPage()
+        var search = CandidateSearch(
+            engine: self, destination: destination, tenant: tenant?.id, pattern: options.releasePattern, child: child, logsMismatches: false)
+        for release in releases {
+            guard search.templatesRead == 0 else { break }
+            if let found = try await search.consider(release, log: &log) {
+                selection.take(found)
+                return selection
             }
-            selection.snapshotIsStale = template.isVariableSetModified || template.isLibraryVariableSetModified
-            return true
         }
-        log = pageLog
+        if search.templatesRead == 0 && exhausted { return selection }
+        switch try await search.fromProgression(mode: .promote, order: .newestRelease(containing: prefix), extra: releases, log: &log) {
+        case .found(let found):
+            selection.take(found)
+        case .none:
+            break
+        case .unsupported:
+            // An older server: every page of the channel, a template per matching release.
+            let seen = Set(releases.map(\.id))
+            var found: CandidateSearch.Found?
+            _ = try await client.channelReleases(child.channel.id, searchByVersion: prefix).first { release in
+                guard !seen.contains(release.id) else { return false }
+                found = try await search.consider(release, log: &log)
+                return found != nil
+            }
+            selection.take(found)
+        }
         return selection
     }
+
+    /// The first page of a search: the first items decide in nearly every promotion (the newest deployment or release
+    /// qualifies), so the page is short; past it the progression answers in one request.
+    static let firstPageSize = 20
 
     /// The release of the latest successful deployment to the destination (for the tenant, when one is in play):
     /// 1 request.

@@ -49,10 +49,12 @@ extension PromotionEngine {
             // A task missing from the batch is asked for by id, so a vanished task is an error, not an endless wait.
             for id in ids where tasks[id] == nil { tasks[id] = try await client.task(id) }
             let now = clock.now()
+            var changed = false
             for index in active {
                 guard let taskId = plan.children[index].deployment?.taskId, let task = tasks[taskId] else { continue }
                 let name = plan.children[index].project.name
                 if memory.states[taskId] != task.state {
+                    changed = true
                     memory.states[taskId] = task.state
                     progress?(.stateChanged(project: name, state: task.state))
                 }
@@ -78,7 +80,7 @@ extension PromotionEngine {
             try await reportStep(tasks: tasks, plan: plan, memory: &memory, progress: progress)
             let running = plan.children.compactMap { child in child.outcome == nil ? child.deployment.flatMap { tasks[$0.taskId] } : nil }
             if !running.isEmpty {
-                try await clock.sleep(Self.pause(before: running, now: now, pollInterval: pollInterval))
+                try await clock.sleep(WaitPacing(interval: pollInterval, quick: quickPollInterval).pause(before: running, now: now, changed: changed))
             }
         }
         plan.step = .finished

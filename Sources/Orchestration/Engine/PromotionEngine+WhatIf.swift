@@ -7,10 +7,10 @@ extension PromotionEngine {
     /// variables, manual interventions and their teams, release notes, stale snapshots, the notes artifact. Sets the
     /// outputs as the template's What If does.
     ///
-    /// Requests per child that would deploy: 1 (release) + 1 (deployment preview) + 1 (the release's process
-    /// snapshot, which serves both the package ids of the notes and the expected manual interventions) + 1 (deployment
-    /// template, only when `find` did not read it). Skipped children cost nothing. Plus 1 for the whole plan to name
-    /// the interventions' responsible teams.
+    /// Requests per child that would deploy: 1 (deployment preview) + 1 (the release's process snapshot, which serves
+    /// both the package ids of the notes and the expected manual interventions); the release and its deployment
+    /// template only when `find` did not read them (a plan saved before find kept them; Redeploy). Skipped children cost
+    /// nothing. Plus 1 for the whole plan to name the interventions' responsible teams.
     /// - Throws: `OrchestrationError.missingPromptedVariable` for a required prompted variable without a value.
     public func whatIf(_ plan: PromotionPlan) async throws -> PromotionPlan {
         var plan = plan
@@ -18,12 +18,45 @@ extension PromotionEngine {
         let destination = plan.destination
         let machineIds = try await specificMachineIds(options)
         plan.children = try await plan.children.concurrentMap(limit: concurrency) { child in
-            guard child.willDeploy, let release = child.release else { return child }
-            return try await self.preview(child, release: release, destination: destination, options: options, machineIds: machineIds)
+            try await self.previewIfDeploying(child, destination: destination, options: options, machineIds: machineIds)
         }
+        try await finishPreview(&plan)
+        return plan
+    }
+
+    /// `find` then `whatif` as one pipeline (what `promote` runs): each child is previewed as soon as its own release
+    /// is found, not after every child's. Same requests and the same errors as the two steps one after the other.
+    func findAndPreview(_ options: PromotionOptions) async throws -> PromotionPlan {
+        try options.validate()
+        let lookups = try await RunLookups.load(options, client: client)
+        let machines = Task { try await self.specificMachineIds(options) }
+        let destination = NamedReference(id: lookups.destination.id, name: lookups.destination.name)
+        let children = try await Self.entries(options).pipelined(limit: concurrency) { stage, name in
+            let found = try await self.findChild(stage: stage, name: name, options: options, lookups: lookups)
+            guard found.willDeploy else { return found }
+            let machineIds = try await childStep(3) { try await machines.value }
+            return try await childStep(4) {
+                try await self.previewIfDeploying(found, destination: destination, options: options, machineIds: machineIds)
+            }
+        }
+        _ = try await machines.value  // a bad machine name fails the what-if even when no child deploys
+        var plan = makePlan(options, lookups: lookups, children: children)
+        try await finishPreview(&plan)
+        return plan
+    }
+
+    /// The preview of a child that would deploy; other children unchanged.
+    private func previewIfDeploying(
+        _ child: ChildPlan, destination: NamedReference<EnvironmentID>, options: PromotionOptions, machineIds: [MachineID]
+    ) async throws -> ChildPlan {
+        guard child.willDeploy, let release = child.release else { return child }
+        return try await preview(child, release: release, destination: destination, options: options, machineIds: machineIds)
+    }
+
+    /// What every what-if ends with: the responsible teams' names (1 request for the plan) and the step.
+    private func finishPreview(_ plan: inout PromotionPlan) async throws {
         try await nameResponsibleTeams(&plan)
         plan.step = max(plan.step, .previewed)
-        return plan
     }
 
     /// Names the teams of every expected intervention with one request for the whole plan (none without teams).
@@ -61,21 +94,17 @@ extension PromotionEngine {
     ) async throws -> ChildPlan {
         var child = child
         var log = ChildLog()
-        async let releaseRequest = client.release(reference.id)
         let tenantId = child.tenant?.id
+        let knownStale = child.snapshotIsStale
+        let knownFacts = child.releaseFacts
         async let previewRequest = client.deploymentPreview(release: reference.id, environment: destination.id, tenant: tenantId)
-        let release = try await releaseRequest
+        async let staleRequest = snapshotIsStale(known: knownStale, release: reference.id)
+        // The release as find read it; read again only for a plan that does not carry it.
+        let release = if let knownFacts { knownFacts } else { ReleaseFacts(try await client.release(reference.id)) }
+        async let processRequest = processSnapshot(release.processSnapshotId)
         let preview = try await previewRequest
-        let process: DeploymentProcess? = if let snapshot = release.projectDeploymentProcessSnapshotId {
-            try await client.deploymentProcess(DeploymentProcessID(snapshot))
-        } else {
-            nil
-        }
-        var stale = child.snapshotIsStale
-        if stale == nil {
-            let template = try await client.deploymentTemplate(release: reference.id)
-            stale = template.isVariableSetModified || template.isLibraryVariableSetModified
-        }
+        let process = try await processRequest
+        let stale = try await staleRequest
 
         // §5.18: machines from the preview, not from roles.
         let previewMachines = preview.stepsToExecute.flatMap(\.machines)
@@ -127,7 +156,7 @@ extension PromotionEngine {
             specificMachineIds: specific, machineNames: Array(Set(previewMachines.map(\.name))).sorted(),
             steps: preview.stepsToExecute.filter { !$0.isDisabled }.map(\.actionName), formValues: formValues,
             useGuidedFailure: child.useGuidedFailure, notes: notes, interventions: interventions,
-            snapshotIsStale: stale ?? false, snapshotRefreshed: false, artifact: artifact)
+            snapshotIsStale: stale, snapshotRefreshed: false, artifact: artifact)
         if mismatch {
             child.action = .skip(.machineMismatch)
             child.outputs = .machineMismatch(reference.version)
@@ -138,10 +167,29 @@ extension PromotionEngine {
         return child
     }
 
+    /// The release's deployment process snapshot (1 request), nil when it has none.
+    private func processSnapshot(_ id: String?) async throws -> DeploymentProcess? {
+        guard let id else { return nil }
+        return try await client.deploymentProcess(DeploymentProcessID(id))
+    }
+
+    /// Whether the release's variable snapshot is stale: what find read from the deployment template, else the
+    /// template (1 request).
+    private func snapshotIsStale(known: Bool?, release: ReleaseID) async throws -> Bool {
+        if let known { return known }
+        let template = try await client.deploymentTemplate(release: release)
+        return template.isVariableSetModified || template.isLibraryVariableSetModified
+    }
+
     /// §5.24: build information from the preview's changes when the release has any, else the release's notes and
     /// its package versions (package ids from the process snapshot).
     static func releaseNotes(release: Release, preview: DeploymentPreview, process: DeploymentProcess?) -> ReleaseNotes {
-        if !release.buildInformation.isEmpty {
+        releaseNotes(release: ReleaseFacts(release), preview: preview, process: process)
+    }
+
+    /// §5.24 from the facts find kept.
+    static func releaseNotes(release: ReleaseFacts, preview: DeploymentPreview, process: DeploymentProcess?) -> ReleaseNotes {
+        if release.hasBuildInformation {
             let builds = preview.changes.flatMap(\.buildInformation)
             return .buildInformation(
                 packages: builds.map { "\($0.packageId).\($0.version)" },

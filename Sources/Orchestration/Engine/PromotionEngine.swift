@@ -15,9 +15,13 @@ public struct PromotionEngine: Sendable {
     public let ledger: any DeploymentLedger
     /// Time and sleeping.
     public var clock: PromotionClock
-    /// Time between polls while waiting (the template: 5 s).
+    /// The longest time between polls while waiting (the template: 5 s).
     public var pollInterval: Duration
-    /// How many children are resolved at once, which bounds the requests in flight.
+    /// The shortest time between polls: used right after tasks start, finish or leave `Executing`, and while a task is
+    /// young, so a stage starts about this long after the one before ends (see `WaitPacing`).
+    public var quickPollInterval: Duration
+    /// How many children run their lookups at once, which bounds the requests in flight (default 16: a 50-child
+    /// application resolves in a few round trips without hammering the server; see docs/promotion.md).
     public var concurrency: Int
     /// The zone schedules are read in when the options name none.
     public var defaultTimeZone: TimeZone
@@ -27,20 +31,26 @@ public struct PromotionEngine: Sendable {
     ///   - client: a client bound to the child space.
     ///   - ledger: where created deployments are recorded (default: in memory).
     ///   - clock: time and sleeping (default: the system clock).
-    ///   - pollInterval: wait poll interval (default 5 s).
-    ///   - concurrency: children resolved at once (default 4).
+    ///   - pollInterval: the longest wait between polls (default 5 s).
+    ///   - quickPollInterval: the shortest wait between polls (default 0.5 s, never more than `pollInterval`).
+    ///   - concurrency: children resolved at once (default 16).
     ///   - defaultTimeZone: zone for schedules (default: the machine's zone).
     public init(
         client: OctopusClient, ledger: any DeploymentLedger = InMemoryDeploymentLedger(), clock: PromotionClock = .system,
-        pollInterval: Duration = .seconds(5), concurrency: Int = 4, defaultTimeZone: TimeZone = .current
+        pollInterval: Duration = .seconds(5), quickPollInterval: Duration = .milliseconds(500),
+        concurrency: Int = PromotionEngine.defaultConcurrency, defaultTimeZone: TimeZone = .current
     ) {
         self.client = client
         self.ledger = ledger
         self.clock = clock
         self.pollInterval = pollInterval
+        self.quickPollInterval = min(quickPollInterval, pollInterval)
         self.concurrency = max(1, concurrency)
         self.defaultTimeZone = defaultTimeZone
     }
+
+    /// Children resolved at once unless set: 16.
+    public static let defaultConcurrency = 16
 
     /// The web-portal link of a deployment (§5.31).
     func webLink(projectSlug: String, version: String, deploymentId: DeploymentID) -> String {

@@ -3,7 +3,7 @@ import OctopusClient
 import OctopusModel
 
 /// The lookups a run shares between all its children, each made once (§7.3: the template repeated them per child
-/// and fetched environments again only to print names).
+/// and fetched environments again only to print names). Every step of the plan reuses them.
 struct RunLookups: Sendable {
     /// Every environment of the space, in sort order: destination, source and approval names, and id → name.
     let environments: [DeploymentEnvironment]
@@ -15,21 +15,38 @@ struct RunLookups: Sendable {
     let source: DeploymentEnvironment?
     /// The tenant to deploy for (§5.8), if given.
     let tenant: Tenant?
+    /// Every channel of the space (one request instead of one per child project).
+    let channels: [Channel]
+    /// Lifecycle previews, each fetched once by the first child that needs it.
+    let lifecycles: SharedRequests<LifecycleID, Lifecycle>
 
-    /// Makes the shared lookups: 2 requests, 3 with a tenant.
+    /// Makes the shared lookups, concurrently: 3 requests (environments, projects, channels), 4 with a tenant.
     static func load(_ options: PromotionOptions, client: OctopusClient) async throws -> RunLookups {
         async let environmentsRequest = client.allEnvironments()
         async let projectsRequest = client.allProjects()
+        async let channelsRequest = client.allChannels()
         async let tenantRequest = tenant(named: options.tenant, client: client)
         let environments = try await environmentsRequest
         let projects = try await projectsRequest
+        let channels = try await channelsRequest
         let tenant = try await tenantRequest
 
         let destination = try named(options.destination, in: environments, kind: "environment")
         let source = try options.source.map { try named($0, in: environments, kind: "environment") }
 
         return RunLookups(
-            environments: environments, projects: projects, destination: destination, source: source, tenant: tenant)
+            environments: environments, projects: projects, destination: destination, source: source, tenant: tenant,
+            channels: channels, lifecycles: SharedRequests())
+    }
+
+    /// The channels of a project, in the server's order.
+    func channels(of project: ProjectID) -> [Channel] {
+        channels.filter { $0.projectId == project }
+    }
+
+    /// The lifecycle preview (§5.11), 1 request per distinct lifecycle of the run.
+    func lifecycle(_ id: LifecycleID, client: OctopusClient) async throws -> Lifecycle {
+        try await lifecycles.value(for: id) { try await client.lifecyclePreview(id) }
     }
 
     /// The project with this name (trimmed, case-insensitive).

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An application: child projects in ordered stages. Children in one stage deploy concurrently; stages run in order
 /// and a failed, cancelled or timed-out child stops the later ones.
 public struct Application: Sendable, Codable, Hashable {

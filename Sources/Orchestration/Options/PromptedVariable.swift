@@ -1,3 +1,5 @@
+import Foundation
+
 /// One prompted-variable value for the child deployments (§2 #11, §5.19).
 public struct PromptedVariable: Sendable, Codable, Hashable {
     /// Variable name as the project's prompt names it (`Control.Name`), matched case-insensitively.

@@ -144,6 +144,8 @@ public struct ChildPlan: Codable, Hashable, Sendable {
     public var sourceEnvironments: [NamedReference<EnvironmentID>]
     /// The release selected, if any.
     public var release: ReleaseReference?
+    /// What find read about that release and whatif uses (nil: whatif reads the release).
+    public var releaseFacts: ReleaseFacts?
     /// The release last successfully deployed in the destination, if any (not looked up in AlwaysLatest mode).
     public var currentReleaseId: ReleaseID?
     /// Its version, when known.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which of the requested specific machines a child can deploy to (§5.18).
 public enum MachineFilter {
     /// The preview machine ids that equal a requested id (trimmed, case-insensitive), de-duplicated, keeping the

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A release-number filter with PowerShell `-like` semantics (step template §5.13.3).
 ///
 /// The whole version must match, case-insensitively: `*` is any run of characters (also none), `?` exactly one

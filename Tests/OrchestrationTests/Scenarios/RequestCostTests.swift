@@ -8,9 +8,9 @@ import Testing
 /// Request costs, counted by the sandbox (deterministic), with the calls the client sent for the details.
 @Suite(.serialized)
 struct RequestCostTests {
-    /// find on the sample's four children, Test → Staging: 2 shared lookups, 1 lifecycle preview, and per child
-    /// channels, one list of successful deployments, one release batch and one deployment template — no request per
-    /// task or per candidate.
+    /// find on the sample's four children, Test → Staging: 3 shared lookups (environments, projects, the space's
+    /// channels), 1 lifecycle preview, and per child one page of successful deployments, one release batch and one
+    /// deployment template — no request per task or per candidate.
     @Test func findCost() async throws {
         try await SandboxHarness.run { sandbox in
             let engine = sandbox.engine()
@@ -19,7 +19,7 @@ struct RequestCostTests {
             }
             #expect(plan.children.count == 4)
             #expect(served == sent.count)
-            #expect(served == 2 + 1 + 4 * 4, "\(sent)")
+            #expect(served == 3 + 1 + 3 * 4, "\(sent)")
             #expect(!sent.contains { $0.contains("/api/tasks") })
             #expect(!sent.contains { $0.range(of: #"/deployments/Deployments-\d+"#, options: .regularExpression) != nil })
         }
@@ -38,14 +38,15 @@ struct RequestCostTests {
         }
     }
 
-    /// whatif: release, preview and process snapshot per deployed child, and the teams' names once.
+    /// whatif: preview and process snapshot per deployed child (the release travels in the plan from find), and the
+    /// teams' names once.
     @Test func whatIfCost() async throws {
         try await SandboxHarness.run { sandbox in
             let engine = sandbox.engine()
             let plan = try await engine.find(try Sample.options("Staging"))
             let (previewed, served) = try await sandbox.serverRequests { try await engine.whatIf(plan) }
             #expect(previewed.deployable.count == 4)
-            #expect(served == 3 * 4 + 1)  // + the responsible teams' names, once
+            #expect(served == 2 * 4 + 1)  // + the responsible teams' names, once
             let webAPI = try #require(previewed.child("Web API")?.preview)
             #expect(webAPI.interventions == [ExpectedIntervention(stepName: "Web Admin Approval", responsibleTeamIds: [SampleSeed.Teams.webAdmins, SampleSeed.Teams.releaseManagement], responsibleTeams: ["Web Admins", "Release Management"])])
             #expect(previewed.child("Database")?.preview?.interventions.isEmpty == true)
