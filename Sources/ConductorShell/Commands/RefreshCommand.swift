@@ -1,3 +1,4 @@
+import Orchestration
 /// `refresh`: read the completion catalogue again now (projects, environments, channels, tenants, spaces, tasks,
 /// interventions and the application's releases), for changes made elsewhere within the TTL.
 enum RefreshCommand {

@@ -1,4 +1,5 @@
 import Foundation
+import Orchestration
 
 /// What the loop does for the catalogue after each statement: publish the session facts Tab ranks by, switch to the
 /// catalogue of the session's (server, space), and queue the targeted refresh the command's `invalidates` (or the
