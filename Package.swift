@@ -110,7 +110,8 @@ let package = Package(
             name: "ConductorShellTests",
             dependencies: ["ConductorShell", "Orchestration", "OctopusClient", "OctopusModel", "OctopusSandbox"]
         ),
-        .testTarget(name: "ConductorEndToEndTests", dependencies: ["PseudoTerminal"]),
+        // Golden/: expected output files the tests compare against (read by path, not bundled).
+        .testTarget(name: "ConductorEndToEndTests", dependencies: ["PseudoTerminal"], exclude: ["Golden"]),
     ]
 )
 

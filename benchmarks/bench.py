@@ -1,19 +1,27 @@
-"""Sandbox benchmarks: sample-seed start time and list-request latency with the `large` seed.
+"""Benchmarks: sandbox start and request latency, and conductor against the step template side by side.
 
-Run with `make bench` (a release build). It starts `conductor sandbox serve --memory --port 0`:
+Run with `make bench` (a release build). It starts `conductor sandbox serve --port 0`:
 1. with the sample seed, several times, timing from process start until `GET /api` answers;
-2. with the `large` seed (50 projects x 2,000 releases x 10,000 deployments per project), then
-   sends each list request (deployments, releases, tasks, projects; filters and paging) a fixed
-   number of times over one keep-alive connection and reports the median and 90th percentile.
+2. with the `large` seed (50 projects x 2,000 releases x 10,000 deployments per project, and the
+   worst case's Unpromotable Service) in a data file, at 0 ms latency: each list, dashboard and
+   progression request a fixed number of times over one keep-alive connection (median, 90th
+   percentile); then conductor and the template's replayed request sequence in turn
+   (`side_by_side.py`) for each case;
+3. the same data file again at 20 ms latency per request: the side-by-side cases again.
+Then `conductor shell` start to prompt, when the binary has a shell.
 
-Targets (issue 2): list requests under 20 ms median, sample seed start under 1 s.
-Every loop is bounded; all traffic goes to the loopback sandbox this script started.
+Targets: list requests under 20 ms median, dashboard and progression under 10 ms, sample seed
+start under 1 s (issue 2, 10); the 50-child what-if at 20 ms under 0.5 s and 25x the template.
+Every loop is bounded; all traffic goes to the loopback sandboxes this script started.
 """
 
 from __future__ import annotations
 
 import argparse
 import http.client
+import platform
+import shutil
+import tempfile
 import json
 import os
 import socket
@@ -30,9 +38,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "conformance"))
 
 from sandbox import Sandbox, SandboxError, conductor_binary, start_sandbox  # noqa: E402
 
+import side_by_side  # noqa: E402
+
 SPACE = "/api/Spaces-1"
-LARGE_ARGS = ["--seed", "large"]
+LARGE_ARGS = ["--seed", "large", "--large-unpromotable", "1000"]
 LIST_TARGET_MS = 20.0
+DASHBOARD_TARGET_MS = 10.0
 START_TARGET_S = 1.0
 
 
@@ -119,6 +130,10 @@ def list_requests(connection: Connection) -> list[tuple[str, str]]:
         ("tasks: project", f"/api/tasks?project={p}"),
         ("tasks: project+environment+states", f"/api/tasks?project={p}&environment={e}&states=Success"),
         ("tasks: skip=250000", "/api/tasks?skip=250000&take=30"),
+        ("dashboard", f"{SPACE}/dashboard"),
+        ("dashboard: dynamic, includePrevious", f"{SPACE}/dashboard/dynamic?includePrevious=true"),
+        ("progression: project", f"{SPACE}/progression/{p}"),
+        ("progression: project, releaseHistoryCount=100", f"{SPACE}/progression/{p}?releaseHistoryCount=100"),
     ]
     if channels:
         requests.insert(7, ("releases: channel, searchByVersion",
@@ -139,21 +154,57 @@ def measure(connection: Connection, path: str, repeats: int) -> tuple[float, flo
     return statistics.median(timings), timings[int(len(timings) * 0.9) - 1], len(body)
 
 
+def shell_start_to_prompt(runs: int) -> str:
+    """`conductor shell` from spawn to its first prompt, when the binary has a shell."""
+    help_text = subprocess.run([str(conductor_binary()), "--help"], capture_output=True, text=True).stdout
+    if " shell" not in help_text:
+        return "not measured: this conductor has no shell yet"
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        process = subprocess.Popen([str(conductor_binary()), "shell"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                   stderr=subprocess.STDOUT)
+        try:
+            assert process.stdout is not None
+            seen = b""
+            while time.perf_counter() - started < 30:
+                chunk = process.stdout.read1(4096) if hasattr(process.stdout, "read1") else process.stdout.read(1)
+                if not chunk:
+                    break
+                seen += chunk
+                if seen.rstrip().endswith((b">", b"$", b"#")):
+                    times.append(time.perf_counter() - started)
+                    break
+        finally:
+            process.kill()
+            process.wait(timeout=10)
+    if not times:
+        return "not measured: no prompt seen within 30 s"
+    return f"{statistics.median(times) * 1000:.0f} ms median of {len(times)}"
+
+
 def main() -> int:
-    parser = argparse.ArgumentParser(description="Sandbox benchmarks (make bench).")
+    parser = argparse.ArgumentParser(description="Benchmarks (make bench).")
     parser.add_argument("--repeats", type=int, default=50, help="requests per list query")
     parser.add_argument("--start-runs", type=int, default=5, help="sample-seed starts to time")
+    parser.add_argument("--runs", type=int, default=5, help="alternating runs of each side-by-side case")
     parser.add_argument("--large-args", default=" ".join(LARGE_ARGS), help="sandbox flags of the large seed")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     options = parser.parse_args()
+    binary = str(conductor_binary())
+    workdir = Path(tempfile.mkdtemp(prefix="conductor-bench-"))
+    data = workdir / "large.sqlite"
+    side_rows: list[dict] = []
     try:
-        print(f"binary: {conductor_binary()}; load average before: {os.getloadavg()[0]:.2f}")
+        print(f"binary: {binary}; {platform.node()}, {os.cpu_count()} cores; "
+              f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
         starts = sample_start_times(options.start_runs)
         start_median = statistics.median(starts)
         print(f"sample seed start (spawn -> GET /api answers), median of {len(starts)}: {start_median * 1000:.0f} ms "
               f"(target < {START_TARGET_S * 1000:.0f} ms)")
         seeded = time.perf_counter()
-        with start_sandbox(options.large_args.split(), startup_timeout=3600) as sandbox:
+        large = options.large_args.split() + ["--data", str(data), "--speed", "500"]
+        with start_sandbox(large, startup_timeout=3600, memory=False) as sandbox:
             seeding = time.perf_counter() - seeded
             print(f"large seed ready in {seeding:.1f} s")
             connection = Connection(sandbox)
@@ -165,19 +216,37 @@ def main() -> int:
             for label, path in list_requests(connection):
                 median, p90, size = measure(connection, path, options.repeats)
                 rows.append({"request": label, "path": path, "median_ms": round(median, 2), "p90_ms": round(p90, 2), "bytes": size})
-                flag = "" if median < LIST_TARGET_MS else "  << over target"
+                target = DASHBOARD_TARGET_MS if label.startswith(("dashboard", "progression")) else LIST_TARGET_MS
+                flag = "" if median < target else "  << over target"
                 print(f"{label:48} {median:10.2f} {p90:8.2f} {size:8d}{flag}")
+            for case in side_by_side.CASES_BEFORE_SETUP:
+                side_rows.append(side_by_side.measure(binary, sandbox.url, sandbox.api_key, case, options.runs, 0))
+                side_by_side.print_rows(side_rows[-1:])
+            side_by_side.deploy_new_releases(side_by_side.Api(sandbox.url, sandbox.api_key))
+            side_rows.append(side_by_side.measure(binary, sandbox.url, sandbox.api_key, side_by_side.CASE_ALL_DEPLOY, options.runs, 0))
+            side_by_side.print_rows(side_rows[-1:])
+        with start_sandbox(["--data", str(data), "--latency", "20"], startup_timeout=600, memory=False) as sandbox:
+            for case in side_by_side.CASES_BEFORE_SETUP + [side_by_side.CASE_ALL_DEPLOY]:
+                side_rows.append(side_by_side.measure(binary, sandbox.url, sandbox.api_key, case, options.runs, 20))
+                side_by_side.print_rows(side_rows[-1:])
+        shell = shell_start_to_prompt(options.start_runs)
     except SandboxError as error:
         print(f"bench: {error}", file=sys.stderr)
         return 1
-    worst = max(row["median_ms"] for row in rows)
-    print(f"\nslowest median: {worst:.2f} ms (target < {LIST_TARGET_MS:.0f} ms); "
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    worst = max(row["median_ms"] for row in rows if not row["request"].startswith(("dashboard", "progression")))
+    print(f"\nslowest list median: {worst:.2f} ms (target < {LIST_TARGET_MS:.0f} ms); "
           f"sample start {start_median * 1000:.0f} ms (target < {START_TARGET_S * 1000:.0f} ms)")
+    print("\nconductor against the step template's request sequence (same sandbox, alternating; ratio = template / conductor):")
+    side_by_side.print_rows(side_rows)
+    print(f"\nshell start to prompt: {shell}")
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     if options.json:
         options.json.parent.mkdir(parents=True, exist_ok=True)
         options.json.write_text(json.dumps({"sample_start_ms": round(start_median * 1000, 1),
-                                            "large_seed_seconds": round(seeding, 1),
-                                            "deployments": deployments, "requests": rows}, indent=1))
+                                            "large_seed_seconds": round(seeding, 1), "deployments": deployments,
+                                            "requests": rows, "side_by_side": side_rows, "shell": shell}, indent=1))
     return 0
 
 

@@ -96,13 +96,14 @@ class Sandbox:
         self.stop()
 
 
-def start_sandbox(extra_args: list[str] | None = None, startup_timeout: float = 600.0) -> Sandbox:
+def start_sandbox(extra_args: list[str] | None = None, startup_timeout: float = 600.0, memory: bool = True) -> Sandbox:
     """Start `conductor sandbox serve --memory --port 0 [extra]` and wait until `/api` answers.
 
-    The timeout is generous because the `large` seed builds a big database before it listens.
+    The timeout is generous because the `large` seed builds a big database before it listens. With `memory=False`
+    the extra arguments name the data file (`--data`), so one seeded database can serve several runs.
     """
     binary = conductor_binary()
-    command = [str(binary), "sandbox", "serve", "--memory", "--port", "0", *(extra_args or [])]
+    command = [str(binary), "sandbox", "serve", *(["--memory"] if memory else []), "--port", "0", *(extra_args or [])]
     process = subprocess.Popen(
         command,
         stdout=subprocess.PIPE,

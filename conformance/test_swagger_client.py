@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import pytest
 from octopus_deploy_swagger_client import (
+    ActionTemplatesApi,
     ApiClient,
     ChannelsApi,
     Configuration,
     DeploymentsApi,
     EnvironmentsApi,
+    FeedsApi,
     InterruptionsApi,
+    LibraryVariableSetsApi,
     LifecyclesApi,
     ProjectsApi,
     ReleasesApi,
@@ -160,3 +163,50 @@ def test_lists_interruptions(workflow_sandbox, pending_interruption):
     assert "Web Admins" in {team_names.get(team_id) for team_id in interruption.responsible_team_ids}
     assert interruption.task_id == pending_interruption["TaskId"]
     assert [element.name for element in interruption.form.elements][-1] == "Result"
+
+
+def test_lists_the_built_in_feed(client):
+    feeds = FeedsApi(client).octopus_server_web_api_feeds_feed_list_descriptor_spaces(SPACE_ID)
+    assert [(feed.id, feed.feed_type) for feed in feeds] == [("feeds-builtin", "BuiltIn")]
+    feed = FeedsApi(client).octopus_server_web_api_feeds_feed_load_response_descriptor_spaces(SPACE_ID, "feeds-builtin")
+    assert feed.name == "Octopus Server (built-in)"
+
+
+def test_lists_package_versions_of_the_releases(client, releases, projects):
+    # The 2019 client's operation has no packageId parameter, so the query goes through its own
+    # request machinery, which still deserialises into its PackageVersionResource model.
+    page = client.call_api(
+        "/api/{baseSpaceId}/feeds/{id}/packages/versions", "GET",
+        path_params={"baseSpaceId": SPACE_ID, "id": "feeds-builtin"},
+        query_params=[("packageId", "SampleApp.WebAPI")],
+        header_params={"Accept": "application/json"},
+        response_type="ResourceCollectionPackageVersionResource",
+        auth_settings=["APIKeyHeader"], _return_http_data_only=True)
+    versions = [item.version for item in page.items]
+    released = sorted((release.version for release in releases if release.project_id == projects["Web API"].id),
+                      key=lambda version: [int(part) for part in version.split(".")], reverse=True)
+    assert versions == released == ["2021.1.0.15", "2021.1.0.14", "2021.1.0.13"]
+    assert all(item.feed_id == "feeds-builtin" and item.package_id == "SampleApp.WebAPI" for item in page.items)
+
+
+def test_lists_library_variable_sets_the_projects_include(client, projects):
+    api = LibraryVariableSetsApi(client)
+    listed = api.list_all_response_descriptor_variables_library_variable_set_library_variable_set_resource_spaces(SPACE_ID)
+    included = {set_id for project in projects.values() for set_id in project.included_library_variable_set_ids or []}
+    # The sample's projects include no library variable set, so there is none to list.
+    assert {variable_set.id for variable_set in listed} == included == set()
+    page = api.index_response_descriptor_variables_library_variable_set_library_variable_set_resource_spaces(SPACE_ID, take=2147483647)
+    assert page.total_results == 0 and page.items == []
+
+
+def test_serves_the_step_template_the_parent_uses(client, projects):
+    api = ActionTemplatesApi(client)
+    templates = api.list_all_response_descriptor_projects_action_template_action_template_resource_spaces(SPACE_ID)
+    assert [template.name for template in templates] == ["Deploy Child Octopus Deploy Project"]
+    template = api.load_response_descriptor_projects_action_template_action_template_resource_spaces(SPACE_ID, "ActionTemplates-1")
+    assert template.action_type == "Octopus.Script"
+    names = [parameter.name for parameter in template.parameters]
+    assert len(names) == 24 and names[0] == "ChildProject.Web.ServerUrl"
+    assert {"ChildProject.Project.Name", "ChildProject.Release.Number", "ChildProject.RefreshVariableSnapShots.Option"} <= set(names)
+    api_key = [parameter for parameter in template.parameters if parameter.name == "ChildProject.Api.Key"][0]
+    assert api_key.display_settings == {"Octopus.ControlType": "Sensitive"}

@@ -99,7 +99,10 @@ struct ApprovalFlags: ParsableArguments {
     @Flag(name: .customLong("no-auto-approve"), help: "Leave child manual interventions to people.")
     var noAutoApprove = false
 
-    @Option(name: .customLong("parent"), help: ArgumentHelp("Parent (orchestration) project whose approvals carry over (default: approve as the API key's user).", valueName: "project"))
+    @Flag(name: .customLong("approve-as-me"), help: "With no --parent: approve child manual interventions as the API key's own user, for the teams it belongs to (default: nobody's approval is taken).")
+    var approveAsMe = false
+
+    @Option(name: .customLong("parent"), help: ArgumentHelp("Parent (orchestration) project whose release's approvers stand in for the children's manual interventions (default: none; see --approve-as-me).", valueName: "project"))
     var parentProject: String?
 
     @Option(name: .customLong("parent-release"), help: ArgumentHelp("The parent project's release whose deployment holds the approvals.", valueName: "version"))
@@ -238,7 +241,8 @@ extension PromoteCommand {
             approvalEnvironment: approvals.approvalEnvironment,
             approvalTenant: approvals.approvalTenant,
             parentProject: approvals.parentProject,
-            parentRelease: approvals.parentRelease
+            parentRelease: approvals.parentRelease,
+            approveAsMe: approvals.approveAsMe
         )
         try options.validate()
         if let text = deployment.at {

@@ -8,16 +8,16 @@ import Orchestration
 /// `conductor promote`: the step template "Deploy Child Octopus Deploy Project" for a whole
 /// application, non-interactively, every parameter a flag.
 ///
-/// Until the shell exists, `make run` runs the sample application's promotion on the embedded
-/// sandbox with exactly this command line:
+/// The sample application's promotion on the embedded sandbox:
 ///
-///     conductor promote --projects "Database then Web API, Scheduling Service then Web UI" --from Test --to Staging
+///     conductor promote --projects "Database then Web API, Scheduling Service then Web UI" --from Test --to Staging --approve-as-me
 ///
 /// In the sample, Web API's and Web UI's Staging processes hold a "Web Admin Approval" manual
-/// intervention that only the Web Admins team may take (the embedded sandbox's key is the Release
-/// Conductor's), so that run waits there until someone approves it — the sandbox's URL is printed
-/// on stderr, Wes Admin's key is `SampleSeed.webAdminAPIKey` — or until `--timeout` cancels it
-/// (exit 124).
+/// intervention for the Web Admins and Release Management teams. Conductor never approves as
+/// itself unless asked: with `--approve-as-me` the embedded sandbox's key (the Release Conductor
+/// service account, Release Management) approves them. Without that flag the run waits there until
+/// a person approves — the sandbox's URL is printed on stderr, Wes Admin's key is
+/// `SampleSeed.webAdminAPIKey` — or until `--timeout` cancels it (exit 124).
 struct PromoteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "promote",
@@ -26,7 +26,10 @@ struct PromoteCommand: AsyncParsableCommand {
             Examples:
               conductor promote --projects "Database then Web API" --to Staging
               conductor promote --project "Web API" --to Production --release "2021.1.1.*" --what-if -o json
-              conductor promote --project Database --to Production --at "tomorrow 19:00" --parent "Release Orchestration" --parent-release 2021.1.0 --approval-environment "Prod Approval"
+              conductor promote --projects "Database then Web API, Scheduling Service then Web UI" --to Production --at 19:00 --parent "Release Orchestration" --parent-release 2021.1.0 --approval-environment "Prod Approval"
+                (approved at 11:00 through Prod Approval: waits until 19:00, then deploys the stages in order, approving each QA and Web Admin intervention on behalf of the parent's approvers)
+
+            Approvals: with --parent, the users who approved the parent release's deployment (to --approval-environment) stand in for the children's manual interventions of their teams; with --approve-as-me, the API key's own user does, for its teams; otherwise nobody's approval is taken and every intervention is left to people. What each intervention will get is listed before anything deploys (and by --what-if).
 
             With no --server (or OCTOPUS_URL) the embedded sandbox with the sample application is used. Results go to standard output, progress and messages to standard error.
 

@@ -6,6 +6,8 @@ enum EndToEndError: Error, CustomStringConvertible {
     case sandboxDidNotStart(output: String)
     case badResponse(path: String)
     case timedOut(String)
+    /// The server answered, but not as the test arranged (the detail says what).
+    case unexpected(String)
 
     var description: String {
         switch self {
@@ -17,6 +19,8 @@ enum EndToEndError: Error, CustomStringConvertible {
             "GET \(path) returned no HTTP response."
         case .timedOut(let what):
             "Timed out waiting for \(what)."
+        case .unexpected(let detail):
+            detail
         }
     }
 }

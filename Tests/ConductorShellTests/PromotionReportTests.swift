@@ -116,21 +116,33 @@ private typealias Status = ConductorShell.ExitStatus
         .http(.init(status: status, method: .get, path: "/api/x", errorMessage: nil, errors: []))
     }
 
-    static let errorCases: [(any Error & Sendable, Int32)] = [
-        (failure(401), 5),
-        (failure(403), 5),
-        (failure(404), 1),
-        (OctopusClientError.transport(method: .get, path: "/api", reason: "refused", attempts: 5), 1),
-        (OctopusClientError.invalidServerURL("x"), 2),
-        (OrchestrationError.unparseableSchedule("someday"), 2),
-        (OrchestrationError.noReleaseFound(project: "Web API", message: "none"), 1),
-        (OrchestrationError.missingRequiredValue("Destination"), 2),
+    /// An error and the exit status it maps to, named in the test report.
+    struct ErrorCase: Sendable, CustomTestStringConvertible {
+        let name: String
+        let error: any Error & Sendable
+        let status: Int32
+
+        var testDescription: String { name }
+    }
+
+    static let errorCases: [ErrorCase] = [
+        ErrorCase(name: "401 is an authentication failure", error: failure(401), status: 5),
+        ErrorCase(name: "403 is a permission failure", error: failure(403), status: 5),
+        ErrorCase(name: "404 is a plain failure", error: failure(404), status: 1),
+        ErrorCase(
+            name: "unreachable server is a plain failure",
+            error: OctopusClientError.transport(method: .get, path: "/api", reason: "refused", attempts: 5), status: 1),
+        ErrorCase(name: "bad server URL is a usage error", error: OctopusClientError.invalidServerURL("x"), status: 2),
+        ErrorCase(name: "unreadable schedule is a usage error", error: OrchestrationError.unparseableSchedule("someday"), status: 2),
+        ErrorCase(
+            name: "no release found is a plain failure",
+            error: OrchestrationError.noReleaseFound(project: "Web API", message: "none"), status: 1),
+        ErrorCase(name: "missing value is a usage error", error: OrchestrationError.missingRequiredValue("Destination"), status: 2),
     ]
 
-    @Test(arguments: 0..<errorCases.count)
-    func exitStatusOfAnError(index: Int) {
-        let (error, status) = Self.errorCases[index]
-        #expect(Status(error: error).rawValue == status, "\(error)")
+    @Test(arguments: errorCases)
+    func exitStatusOfAnError(_ errorCase: ErrorCase) {
+        #expect(Status(error: errorCase.error).rawValue == errorCase.status, "\(errorCase.error)")
     }
 
     @Test func progressLinesNameTheProjectAndWhatHappened() {
@@ -138,5 +150,33 @@ private typealias Status = ConductorShell.ExitStatus
         #expect(PromotionReport.progressLine(.finished(project: "Web UI", outcome: .cancelledOnTimeout)) == "Web UI: cancelled after wait timeout")
         #expect(PromotionReport.progressLine(.interventionPending(project: "Database", title: "Approve", guidedFailure: false, responsibleTeams: ["QA"], canAct: false))
             == "Database: waiting on manual intervention 'Approve' (responsible: QA; this API key cannot act)")
+    }
+
+    /// Issue 13, row 6: a task blocked on an intervention at the timeout was waiting, not "still running".
+    @Test(arguments: [
+        (ProgressEvent.timedOut(project: "Web API", seconds: 60, cancelled: true, waitingOn: "Web Admin Approval"), "Web API: still waiting on 'Web Admin Approval' after 60 s; cancelled"),
+        (.timedOut(project: "Database", seconds: 60, cancelled: false), "Database: still running after 60 s; cancel request failed"),
+        (.approvalSubmitted(project: "Web API", title: "QA Approval", approver: "Quinn Tester (quinn)"), "Web API: approved 'QA Approval' on behalf of Quinn Tester (quinn)"),
+    ])
+    func timeoutAndApprovalLines(event: ProgressEvent, line: String) {
+        #expect(PromotionReport.progressLine(event) == line)
+    }
+
+    /// Before anything deploys, every intervention with its teams and who signs it off.
+    @Test func coverageLinesListEveryIntervention() {
+        let coverage = [
+            InterventionCoverage(
+                project: NamedReference(id: "Projects-3", name: "Web API"), stage: 1, release: "2021.1.0.14", stepName: "QA Approval",
+                responsibleTeams: ["QA", "Release Management"],
+                decision: .autoApproved(approver: Approver(userId: "Users-3", username: "quinn", teamIds: ["Teams-2"]), team: "QA")),
+            InterventionCoverage(
+                project: NamedReference(id: "Projects-3", name: "Web API"), stage: 1, release: "2021.1.0.14", stepName: "Web Admin Approval",
+                responsibleTeams: ["Web Admins"], decision: .leftToPeople(reason: "none of the approvers (quinn) is in a responsible team (Web Admins)")),
+        ]
+        #expect(PromotionReport.progressLine(.interventionsCovered(coverage)) == """
+            Manual interventions before deploying:
+              Web API 2021.1.0.14 'QA Approval' (QA, Release Management): auto-approved as quinn (QA)
+              Web API 2021.1.0.14 'Web Admin Approval' (Web Admins): left to people: none of the approvers (quinn) is in a responsible team (Web Admins)
+            """)
     }
 }

@@ -66,8 +66,19 @@ enum DeployCommand {
         try await Confirmation.confirm(
             "Deploy to \(destination)", invocation: invocation, session: session, io: io,
             protectedEnvironment: session.settings.isProtected(destination) ? destination : nil)
+        // Recorded as deploying before the first POST: a crash or kill -9 mid-deploy leaves a plan that 'wait' picks up
+        // (its deploy finds what was created in the ledger and on the server instead of creating it again).
+        let confirmed = plan
+        var deploying = plan
+        deploying.step = max(plan.step, .deployed)
+        try session.keep(deploying)
         let view = ProgressView(output: io.output, live: false, style: io.style)
-        plan = try await engine.deploy(plan, progress: view.sink)
+        do {
+            plan = try await engine.deploy(deploying, progress: view.sink)
+        } catch {
+            try? session.keep(confirmed)
+            throw error
+        }
         try session.keep(plan)
         return plan
     }

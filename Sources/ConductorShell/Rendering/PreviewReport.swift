@@ -40,6 +40,8 @@ struct CoverageReport {
                 text += "Approvals from \(project) \(release) in \(environment) (\(taskId.rawValue)): \(approvals.approvers.map(\.username).joined(separator: ", "))\n"
             case .currentUser:
                 text += "Approvals as yourself: \(approvals.approvers.map(\.username).joined(separator: ", "))\n"
+            case .none(let reason):
+                text += "No approvals taken: \(reason).\n"
             }
         } else {
             text += "No approvals collected.\n"

@@ -52,7 +52,8 @@ public final class ProgressView: Sendable {
         state.withLock { state in
             var fact: String?
             switch event {
-            case .stageStarted, .deploymentCreated, .approvalSubmitted, .interventionLeftToPeople, .laterStagesSkipped, .timedOut:
+            case .stageStarted, .deploymentCreated, .approvalSubmitted, .interventionLeftToPeople, .laterStagesSkipped, .timedOut,
+                 .interventionsCovered, .laterStagesNotScheduled:
                 fact = PromotionReport.progressLine(event)
             default:
                 break
@@ -98,7 +99,7 @@ public final class ProgressView: Sendable {
             state.lines[i].state = PromotionReport.outcomeText(outcome)
             state.lines[i].finished = true
             state.lines[i].waitingOn = nil
-        case .interventionLeftToPeople, .timedOut, .laterStagesSkipped:
+        case .interventionLeftToPeople, .timedOut, .laterStagesSkipped, .interventionsCovered, .laterStagesNotScheduled:
             break
         }
     }

@@ -33,7 +33,7 @@ public struct PromotionReport: Sendable {
                 child.release?.version ?? "-",
                 child.sourceEnvironments.isEmpty ? "-" : child.sourceEnvironments.map(\.name).joined(separator: ", "),
                 Self.actionText(child.action),
-                Self.resultText(child),
+                Self.resultText(child, planDeployed: plan.step >= .deployed),
             ]
         }
         var widths = header.map(\.count)
@@ -49,6 +49,19 @@ public struct PromotionReport: Sendable {
         if let schedule = plan.schedule { text += ", starting \(schedule.absoluteText)" }
         text += "\n" + line(header) + "\n"
         for row in rows { text += line(row) + "\n" }
+        text += Self.coverageLines(plan.interventionCoverage, title: "Manual interventions")
+        return text
+    }
+
+    /// `Manual interventions:` then one line per intervention: project, step, teams and who signs it off
+    /// (nothing when no intervention is expected).
+    public static func coverageLines(_ coverage: [InterventionCoverage], title: String) -> String {
+        guard !coverage.isEmpty else { return "" }
+        var text = "\(title):\n"
+        for row in coverage {
+            let teams = row.responsibleTeams.isEmpty ? "anyone with permission" : row.responsibleTeams.joined(separator: ", ")
+            text += "  \(row.project.name) \(row.release ?? "") '\(row.stepName)' (\(teams)): \(row.summary)\n"
+        }
         return text
     }
 
@@ -64,13 +77,15 @@ public struct PromotionReport: Sendable {
         }
     }
 
-    static func resultText(_ child: ChildPlan) -> String {
+    static func resultText(_ child: ChildPlan, planDeployed: Bool = false) -> String {
         if let outcome = child.outcome {
             let task = child.deployment.map { " (\($0.taskId.rawValue))" } ?? ""
             return outcomeText(outcome) + task
         }
         if let deployment = child.deployment { return "created \(deployment.deploymentId.rawValue) (\(deployment.taskId.rawValue))" }
-        return child.willDeploy ? "would deploy" : "-"
+        guard child.willDeploy else { return "-" }
+        // Deployed plans leave a child uncreated only when its stage was not scheduled (not waiting, start time).
+        return planDeployed ? "not scheduled" : "would deploy"
     }
 
     static func outcomeText(_ outcome: ChildOutcome) -> String {
@@ -119,13 +134,81 @@ public struct PromotionReport: Sendable {
         var destination: String
         var step: String
         var schedule: String?
+        var approvals: JSONApprovals?
         var children: [JSONChild]
 
         init(_ plan: PromotionPlan) {
             destination = plan.destination.name
             step = String(describing: plan.step)
             schedule = plan.schedule?.absoluteText
-            children = plan.children.map(JSONChild.init)
+            approvals = plan.approvals.map(JSONApprovals.init)
+            let coverage = plan.interventionCoverage
+            children = plan.children.map { child in
+                JSONChild(child, interventions: coverage.filter { $0.project.id == child.project.id }.map(JSONIntervention.init))
+            }
+        }
+    }
+
+    /// Where approvals come from and who gave them.
+    struct JSONApprovals: Encodable {
+        /// `parent`, `me` or `none`.
+        var source: String
+        var parent: String?
+        var taskId: String?
+        /// Why nobody's approval is taken (source `none`).
+        var reason: String?
+        var approvers: [JSONApprover]
+
+        init(_ approvals: ApprovalSet) {
+            switch approvals.source {
+            case .parentDeployment(let project, let release, let environment, let taskId, _, _):
+                source = "parent"
+                parent = "\(project) \(release) in \(environment)"
+                self.taskId = taskId.rawValue
+            case .currentUser:
+                source = "me"
+            case .none(let reason):
+                source = "none"
+                self.reason = reason
+            }
+            approvers = approvals.approvers.map { JSONApprover(username: $0.username, displayName: $0.displayName, teamIds: $0.teamIds.map(\.rawValue), approvedAt: $0.approvedAt) }
+        }
+    }
+
+    struct JSONApprover: Encodable {
+        var username: String
+        var displayName: String?
+        var teamIds: [String]
+        var approvedAt: Date?
+    }
+
+    /// One expected manual intervention and who signs it off.
+    struct JSONIntervention: Encodable {
+        var step: String
+        var responsibleTeams: [String]
+        /// `auto-approved` or `left to people`.
+        var coverage: String
+        var approver: String?
+        var approverDisplayName: String?
+        var team: String?
+        var reason: String?
+        /// `auto-approved as quinn (QA)` or `left to people: <why>`.
+        var summary: String
+
+        init(_ row: InterventionCoverage) {
+            step = row.stepName
+            responsibleTeams = row.responsibleTeams
+            summary = row.summary
+            switch row.decision {
+            case .autoApproved(let approver, let team):
+                coverage = "auto-approved"
+                self.approver = approver.username
+                approverDisplayName = approver.displayName
+                self.team = team
+            case .leftToPeople(let reason):
+                coverage = "left to people"
+                self.reason = reason
+            }
         }
     }
 
@@ -148,8 +231,13 @@ public struct PromotionReport: Sendable {
         var outcome: String?
         var outputs: [String: String]
         var messages: [JSONMessage]
+        /// The deployment targets the preview lists.
+        var machines: [String]?
+        var interventions: [JSONIntervention]
 
-        init(_ child: ChildPlan) {
+        init(_ child: ChildPlan, interventions: [JSONIntervention]) {
+            self.interventions = interventions
+            machines = child.preview?.machineNames
             stage = child.stage + 1
             project = child.project.name
             projectId = child.project.id.rawValue
@@ -215,6 +303,10 @@ public struct PromotionReport: Sendable {
     /// One line for standard error describing a progress event.
     public static func progressLine(_ event: ProgressEvent) -> String {
         switch event {
+        case .interventionsCovered(let coverage):
+            return coverageLines(coverage, title: "Manual interventions before deploying").trimmingCharacters(in: .newlines)
+        case .laterStagesNotScheduled(let projects, let startsAt):
+            return "Not scheduled (nothing waits to start them in order after the first stage at \(startsAt)): \(projects.joined(separator: ", "))"
         case .stageStarted(let stage, let projects):
             return "Stage \(stage + 1): deploying \(projects.joined(separator: ", "))"
         case .deploymentCreated(let project, let version, let taskId, let webLink, let reused):
@@ -231,8 +323,9 @@ public struct PromotionReport: Sendable {
             return "\(project): approved '\(title)' on behalf of \(approver)"
         case .interventionLeftToPeople(let project, let title, let reason):
             return "\(project): '\(title)' left to people: \(reason)"
-        case .timedOut(let project, let seconds, let cancelled):
-            return "\(project): still running after \(seconds) s; \(cancelled ? "cancelled" : "cancel request failed")"
+        case .timedOut(let project, let seconds, let cancelled, let waitingOn):
+            let what = waitingOn.map { "still waiting on '\($0)' after" } ?? "still running after"
+            return "\(project): \(what) \(seconds) s; \(cancelled ? "cancelled" : "cancel request failed")"
         case .finished(let project, let outcome):
             return "\(project): \(outcomeText(outcome))"
         case .laterStagesSkipped(let reason, let projects):

@@ -21,6 +21,8 @@ struct CollectionRoutes<T: StoredDocument & Equatable>: Sendable {
     var includesAll: Bool = true
     /// Whether to register `{id}` (false when the collection looks resources up its own way).
     var includesOne: Bool = true
+    /// Filters of the collection's own (`feedType=`, `contentType=`), added to the standard ones.
+    var filters: @Sendable (QueryParameters) -> [DocumentQuery.Condition] = { _ in [] }
     var linking: @Sendable (T) -> T
 
     func register(on router: Router<SandboxRequestContext>, services: SandboxServices) {
@@ -28,7 +30,7 @@ struct CollectionRoutes<T: StoredDocument & Equatable>: Sendable {
         let prefix = scoped ? "/api/{spaceId}/\(collection)" : "/api/\(collection)"
         router.get(RouterPath(prefix)) { request, context in
             let space = try await access(context, services)
-            let query = ResourceListing.standardQuery(QueryParameters(request), space: space, order: order, byName: byName)
+            let query = self.query(request, space: space)
             return try await ResourceListing.page(
                 T.self, itemType: itemType, request: request, store: store, query: query,
                 template: "\(base(space))\(templateQuery)", linking: linking)
@@ -36,8 +38,7 @@ struct CollectionRoutes<T: StoredDocument & Equatable>: Sendable {
         if includesAll {
             router.get(RouterPath("\(prefix)/all")) { request, context in
                 let space = try await access(context, services)
-                let query = ResourceListing.standardQuery(QueryParameters(request), space: space, order: order, byName: byName)
-                return try await ResourceListing.all(T.self, store: store, query: query, linking: linking)
+                return try await ResourceListing.all(T.self, store: store, query: query(request, space: space), linking: linking)
             }
         }
         guard includesOne else { return }
@@ -47,6 +48,13 @@ struct CollectionRoutes<T: StoredDocument & Equatable>: Sendable {
                 T.self, kind: kind, id: try context.parameter("id"), space: space, store: store)
             return try JSONResponse.ok(linking(document))
         }
+    }
+
+    private func query(_ request: Request, space: SpaceID?) -> DocumentQuery {
+        let parameters = QueryParameters(request)
+        var query = ResourceListing.standardQuery(parameters, space: space, order: order, byName: byName)
+        for condition in filters(parameters) { query.add(condition) }
+        return query
     }
 
     /// The space of a scoped request after the permission check; nil for system collections.

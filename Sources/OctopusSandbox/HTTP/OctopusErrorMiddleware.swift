@@ -13,7 +13,7 @@ struct OctopusErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as SandboxError {
-            throw error
+            throw error.namingUnservedRoute(path: request.uri.path)
         } catch {
             throw SandboxError.from(error, path: request.uri.path)
         }

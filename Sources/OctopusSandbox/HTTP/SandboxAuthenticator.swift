@@ -27,12 +27,13 @@ struct SandboxAuthenticator: Sendable {
         return nil
     }
 
-    /// True for the routes anyone may call without a key: the root document and the sandbox's own
-    /// `/api/sandbox/*` control routes.
+    /// True for the routes anyone may call without a key: the root document, signing in, and the
+    /// sandbox's own `/api/sandbox/*` control routes.
     static func isAnonymous(_ request: Request) -> Bool {
         let path = request.uri.path.lowercased()
         let isRoot = (request.method == .get || request.method == .head) && (path == "/api" || path == "/api/")
-        return isRoot || path.hasPrefix("/api/sandbox/")
+        let isLogin = request.method == .post && path == "/api/users/login"
+        return isRoot || isLogin || path.hasPrefix("/api/sandbox/")
     }
 
     /// The user owning `key`, or nil when the key is unknown or the user inactive.

@@ -24,7 +24,9 @@ extension SandboxError: HTTPResponseError {
         case .routeNotFound(let path):
             return OctopusErrorBody(
                 errorMessage: "The resource you requested was not found.",
-                errors: path.isEmpty ? [] : ["No API route matches '\(path)'. The API root document at /api lists every route."])
+                errors: path.isEmpty ? [] : [
+                    "The sandbox does not implement '\(path)': it serves the part of Octopus's API that release orchestration and the clients it was tried with use. The root document at /api and the space root at /api/{spaceId} link every collection it serves."
+                ])
         case .resourceNotFound(let kind, let id):
             return OctopusErrorBody(
                 errorMessage: "The resource you requested was not found.",
@@ -75,7 +77,7 @@ extension SandboxError {
     package static func from(_ error: any Error, path: String) -> SandboxError {
         switch error {
         case let error as SandboxError:
-            return error
+            return error.namingUnservedRoute(path: path)
         case let error as OctopusErrorBody:
             return .badRequest(message: error.errorMessage, errors: error.errors)
         case let error as HTTPError where error.status == .notFound:
@@ -90,5 +92,21 @@ extension SandboxError {
         default:
             return .internalFailure(detail: String(describing: error))
         }
+    }
+}
+
+extension SandboxError {
+    /// Kinds whose routes also accept a name or slug, where a plain word can be a real lookup.
+    private static let kindsFoundByName: Set<String> = ["Project", "Feed"]
+
+    /// A plain word where a route expects an id (`/api/serverstatus` read as the space
+    /// `serverstatus`, `/api/tasks/frobnicate` as a task) names a route the sandbox does not serve,
+    /// not a missing resource: Octopus's ids carry a number (`Spaces-1`, `ServerTasks-12`).
+    func namingUnservedRoute(path: String) -> SandboxError {
+        guard case .resourceNotFound(let kind, let id) = self, !Self.kindsFoundByName.contains(kind),
+            !id.isEmpty, id.allSatisfy({ $0.isLetter || $0 == "-" }),
+            path.split(separator: "/").contains(where: { $0 == id })
+        else { return self }
+        return .routeNotFound(path: path)
     }
 }

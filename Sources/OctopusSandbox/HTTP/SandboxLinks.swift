@@ -29,8 +29,34 @@ package enum SandboxLinks {
             "Tasks": "\(base)/tasks{/id}{?skip,active,environment,tenant,runbook,project,name,node,running,states,hasPendingInterruptions,hasWarningsOrErrors,take,ids,partialName,spaces,includeSystem,description,fromCompletedDate,toCompletedDate,fromQueueDate,toQueueDate,fromStartDate,toStartDate}",
             "Events": "\(base)/events{/id}{?skip,regarding,regardingAny,user,users,projects,projectGroups,environments,eventGroups,eventCategories,eventAgents,tags,tenants,from,to,internal,fromAutoId,toAutoId,documentTypes,asCsv,take,ids,spaces,includeSystem,excludeDifference}",
             "Teams": "\(base)/teams{/id}{?skip,take,ids,partialName,spaces,includeSystem}",
+            "Packages": "\(base)/packages{/id}{?nuGetPackageId,filter,latest,skip,take}",
+            "LibraryVariables": "\(base)/libraryvariablesets{/id}{?skip,contentType,take,ids,partialName}",
+            "VariableNames": "\(base)/variables/names{?project,runbook,projectEnvironmentsFilter}",
+            "ActionTemplates": "\(base)/actiontemplates{/id}{?skip,take,ids,partialName}",
+            "TagSets": "\(base)/tagsets{/id}{?skip,take,ids,partialName}",
+            "WorkerPools": "\(base)/workerpools{/id}{?skip,take,ids,partialName,name}",
+            "MachinePolicies": "\(base)/machinepolicies{/id}{?skip,take,ids,partialName}",
+            "DashboardConfiguration": "\(base)/dashboardconfiguration",
+            "TenantVariables": "\(base)/tenantvariables/all{?projectId}",
         ]
+        .merging(emptyCollections(base)) { first, _ in first }
     }
+
+    /// Links of the collections the sandbox always serves empty (``EmptyCollectionRoutes``).
+    private static func emptyCollections(_ base: String) -> Links {
+        var links: Links = [:]
+        for collection in EmptyCollectionRoutes.collections {
+            let name = collection.path.prefix(1).uppercased() + collection.path.dropFirst()
+            links[Self.linkNames[collection.path] ?? name] = "\(base)/\(collection.path){/id}\(collection.templateQuery)"
+        }
+        return links
+    }
+
+    /// Octopus's link names where they are not the path capitalised.
+    private static let linkNames = [
+        "projecttriggers": "ProjectTriggers", "runbookProcesses": "RunbookProcesses",
+        "runbookSnapshots": "RunbookSnapshots",
+    ]
 
     /// System (unscoped) link templates.
     static let system: Links = [

@@ -16,6 +16,7 @@ package enum SandboxPermission: String, Sendable, CaseIterable, Codable {
     case machineView = "MachineView"
     case processView = "ProcessView"
     case variableView = "VariableView"
+    case variableEdit = "VariableEdit"
     case releaseView = "ReleaseView"
     case releaseCreate = "ReleaseCreate"
     case deploymentView = "DeploymentView"

@@ -17,7 +17,9 @@ struct SandboxRequestRewriter: Sendable {
         "projects", "projectgroups", "channels", "lifecycles", "environments", "machines", "machineroles",
         "deploymentprocesses", "releases", "deployments", "interruptions", "artifacts", "dashboard",
         "progression", "variables", "feeds", "tenants", "build-information", "workers", "workerpools",
-        "libraryvariablesets", "projecttriggers",
+        "libraryvariablesets", "projecttriggers", "packages", "actiontemplates", "tagsets", "machinepolicies",
+        "dashboardconfiguration", "tenantvariables", "accounts", "certificates", "proxies", "subscriptions",
+        "runbooks", "runbookprocesses", "runbooksnapshots",
     ]
 
     /// The rewritten request, or the original when nothing applies.

@@ -29,6 +29,9 @@ struct SandboxResponder: HTTPResponder {
                 } else if !SandboxAuthenticator.isAnonymous(request) {
                     throw SandboxError.unauthorized
                 }
+            } else if !SandboxAuthenticator.isAnonymous(request), let user = try await SandboxSessions.user(of: request, store: store) {
+                context.user = user
+                context.identityEstablishedWith = "Session cookie"
             } else if !SandboxAuthenticator.isAnonymous(request) {
                 throw SandboxError.unauthorized
             }

@@ -15,6 +15,7 @@ enum SandboxRoutes {
         RootRoutes.register(on: router, services: services)
         SpaceRoutes.register(on: router, services: services)
         UserRoutes.register(on: router, services: services)
+        LoginRoutes.register(on: router, services: services)
         TeamRoutes.register(on: router, services: services)
         ProjectRoutes.register(on: router, services: services)
         ProjectGroupRoutes.register(on: router, services: services)
@@ -32,6 +33,14 @@ enum SandboxRoutes {
         EventRoutes.register(on: router, services: services)
         ArtifactRoutes.register(on: router, services: services)
         ProgressionRoutes.register(on: router, services: services)
+        VariableRoutes.register(on: router, services: services)
+        FeedRoutes.register(on: router, services: services)
+        BuildInformationRoutes.register(on: router, services: services)
+        SpaceCatalogRoutes.register(on: router, services: services)
+        EmptyCollectionRoutes.register(on: router, services: services)
+        AdvertisedLinkRoutes.register(on: router, services: services)
+        SystemLinkRoutes.register(on: router, services: services)
+        ActionLinkRoutes.register(on: router, services: services)
         SandboxControlRoutes.register(on: router, services: services)
     }
 }

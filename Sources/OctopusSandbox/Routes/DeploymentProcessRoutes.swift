@@ -2,8 +2,8 @@ import GRDB
 import Hummingbird
 import OctopusModel
 
-/// Deployment processes (including release snapshots): list (`ids`), `{id}`; and project variable
-/// sets and snapshots at `/variables/{id}`.
+/// Deployment processes (including release snapshots): list (`ids`), `{id}`, and their release
+/// templates.
 enum DeploymentProcessRoutes {
     static func register(on router: Router<SandboxRequestContext>, services: SandboxServices) {
         let store = services.store
@@ -26,12 +26,6 @@ enum DeploymentProcessRoutes {
                 DeploymentProcess.self, kind: "DeploymentProcess", id: project.deploymentProcessId.rawValue,
                 space: space, store: store)
             return try JSONResponse.ok(try await template(for: process, request: request, store: store))
-        }
-        router.get("/api/{spaceId}/variables/{id}") { _, context in
-            let space = try await services.authorize(context, .variableView)
-            let variables = try await ResourceListing.one(
-                VariableSet.self, kind: "VariableSet", id: try context.parameter("id"), space: space, store: store)
-            return try JSONResponse.ok(SandboxLinks.linking(variables))
         }
     }
 

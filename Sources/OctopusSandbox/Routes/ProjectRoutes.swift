@@ -59,14 +59,20 @@ enum ProjectRoutes {
     /// The `{id}` project of the route, by id or slug, in `space`; 404 otherwise.
     static func project(_ context: SandboxRequestContext, space: SpaceID, store: SandboxStore) async throws -> Project {
         let idOrSlug = try context.parameter("id")
-        let found = try await store.read { db -> Project? in
+        guard let found = try await project(id: idOrSlug, space: space, store: store) else {
+            throw SandboxError.resourceNotFound(kind: "Project", id: idOrSlug)
+        }
+        return found
+    }
+
+    /// The project with this id or slug in `space`, or nil.
+    static func project(id idOrSlug: String, space: SpaceID, store: SandboxStore) async throws -> Project? {
+        try await store.read { db -> Project? in
             if let project = try db.document(Project.self, id: idOrSlug), project.spaceId == space { return project }
             return try db.documents(
                 Project.self,
                 DocumentQuery([.equals("spaceId", space.databaseValue), .textOneOf("slug", [idOrSlug])])
             ).first
         }
-        guard let found else { throw SandboxError.resourceNotFound(kind: "Project", id: idOrSlug) }
-        return found
     }
 }

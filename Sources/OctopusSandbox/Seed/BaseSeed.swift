@@ -12,6 +12,7 @@ enum BaseSeed {
                 id: space, name: "Default", slug: "default", description: "The default space.", isDefault: true,
                 spaceManagersTeams: [SampleSeed.Teams.releaseManagement], lastModifiedOn: now, lastModifiedBy: "system"))
         try db.reserveIDs(OctopusIDKinds.Space.self, through: 1)
+        try SpaceDefaults.apply(to: db, space: space, now: now)
 
         let users: [(User, String)] = [
             (User(id: SampleSeed.Users.releaseConductor, username: "release-conductor", displayName: "Release Conductor",
@@ -34,6 +35,9 @@ enum BaseSeed {
             user.lastModifiedBy = "system"
             try db.insert(user)
             try db.addAPIKey(key, for: user.id, purpose: "Sandbox seed key for \(user.username)")
+            if !user.isService {
+                try db.setPassword(SandboxSessions.seededPassword(username: user.username), for: user.id)
+            }
         }
         try db.reserveIDs(OctopusIDKinds.User.self, through: users.count)
 

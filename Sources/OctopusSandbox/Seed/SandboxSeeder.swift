@@ -15,11 +15,13 @@ package enum SandboxSeeder {
                 try BaseSeed.apply(to: db, now: now)
                 try SampleSeed.apply(to: db, now: now)
                 try SampleTenants.apply(to: db, now: now)
+                try SampleCatalog.apply(to: db, now: now)
                 try SampleDeploymentHistory.apply(to: db, now: now)
             case .large:
                 try BaseSeed.apply(to: db, now: now)
                 try SampleSeed.apply(to: db, now: now)
                 try SampleTenants.apply(to: db, now: now)
+                try SampleCatalog.apply(to: db, now: now)
                 try SampleDeploymentHistory.apply(to: db, now: now)
                 try LargeSeed.apply(to: db, now: now, parameters: configuration.largeSeed)
             }

@@ -11,6 +11,8 @@ package enum SandboxSchema {
         registerCoreMigrations(&migrator)
         registerDeploymentMigrations(&migrator)
         registerTenantMigrations(&migrator)
+        registerCatalogMigrations(&migrator)
+        SandboxSessions.registerMigrations(&migrator)
         return migrator
     }
 

@@ -2,6 +2,12 @@ import OctopusModel
 
 /// What `deploy` and `wait` report while they run, one event per change (never repeated on every poll).
 public enum ProgressEvent: Sendable, Hashable {
+    /// Before anything deploys: every manual intervention the deployments will raise and who signs it off
+    /// (`promote` sends it once, after the approvals are resolved; empty lists are not sent).
+    case interventionsCovered([InterventionCoverage])
+    /// A scheduled promotion that does not wait: only the first stage is queued for `startsAt`; `projects` (the
+    /// later stages' children, in order) are not created, since nothing would start them in order.
+    case laterStagesNotScheduled(projects: [String], startsAt: String)
     /// A stage starts (its children's deployments are being created).
     case stageStarted(stage: Int, projects: [String])
     /// A child deployment was created, or found again in the ledger (`reused`).
@@ -18,8 +24,9 @@ public enum ProgressEvent: Sendable, Hashable {
     /// A pending intervention is left to a person, and why (no matching approver, no permission, approvals for another
     /// release, guided failure).
     case interventionLeftToPeople(project: String, title: String, reason: String)
-    /// A child ran longer than the wait timeout; `cancelled` says whether the cancel request succeeded.
-    case timedOut(project: String, seconds: Int, cancelled: Bool)
+    /// A child ran longer than the wait timeout; `cancelled` says whether the cancel request succeeded, and
+    /// `waitingOn` names the manual intervention its task was blocked on, if any (then it was not "running").
+    case timedOut(project: String, seconds: Int, cancelled: Bool, waitingOn: String? = nil)
     /// A child finished.
     case finished(project: String, outcome: ChildOutcome)
     /// Later stages are not deployed because a child failed.

@@ -20,9 +20,10 @@ extension PromotionEngine {
         return plan
     }
 
-    /// `deploy`: creates the child deployments of the current stage — or of every stage when the plan is scheduled
-    /// or not waited for (as the template's steps would) — and records each in the ledger first, so a repeated or
-    /// resumed deploy never creates a duplicate. Runs `whatif` first when a child to deploy has not been previewed.
+    /// `deploy`: creates the child deployments of the current stage — or of every stage when the plan is not waited
+    /// for and starts now (as the template's steps would) — and records each in the ledger first, so a repeated or
+    /// resumed deploy never creates a duplicate. A scheduled plan creates only its first stage with the start time
+    /// (`QueueTime`); `wait` creates each later stage when the one before has succeeded, so the order holds. Runs `whatif` first when a child to deploy has not been previewed.
     ///
     /// Requests per created child: 1 (`POST /deployments`), +1 when a stale snapshot is refreshed; a child the
     /// ledger knows costs nothing, one the ledger only saw claimed costs 1 (looking for it on the server).
@@ -30,7 +31,8 @@ extension PromotionEngine {
     public func deploy(_ plan: PromotionPlan, progress: ProgressSink? = nil) async throws -> PromotionPlan {
         var plan = plan.children.contains(where: { $0.willDeploy && $0.preview == nil }) ? try await whatIf(plan) : plan
         let stages = plan.stageIndices
-        let createAll = plan.schedule != nil || !plan.options.wait
+        // A start time keeps the stage order: only the first stage is queued for it, the rest follow in `wait`.
+        let createAll = plan.schedule == nil && !plan.options.wait
         var indices: [Int] = []
         for stage in stages {
             let deployable = stage.filter { plan.children[$0].willDeploy }
@@ -88,9 +90,11 @@ extension PromotionEngine {
             child.preview?.snapshotRefreshed = true
             child.messages.append(PlanMessage(.highlight, "The variable snapshot of \(child.project.name) \(release.version) was refreshed."))
         }
+        // Later stages are created after the start time has passed: they start at once.
+        let schedule = plan.schedule.flatMap { $0.queueTime > now ? $0 : nil }
         let request = Deployment(
             releaseId: release.id, environmentId: plan.destination.id, tenantId: child.tenant?.id,
-            queueTime: plan.schedule?.queueTime, queueTimeExpiry: plan.schedule?.queueTimeExpiry,
+            queueTime: schedule?.queueTime, queueTimeExpiry: schedule?.queueTimeExpiry,
             specificMachineIds: preview.specificMachineIds, formValues: preview.formValues,
             useGuidedFailure: preview.useGuidedFailure)
         let deployment: Deployment
@@ -108,7 +112,7 @@ extension PromotionEngine {
         let link = webLink(projectSlug: child.projectSlug, version: release.version, deploymentId: deployment.id)
         child.deployment = ChildDeployment(deploymentId: deployment.id, taskId: taskId, webLink: link, wasAlreadyCreated: false)
         child.messages.append(PlanMessage(.highlight, "Deploying \(release.version) to \(plan.destination.name): \(link)"))
-        if let schedule = plan.schedule {
+        if let schedule {
             child.messages.append(PlanMessage(.info, "Scheduled for \(schedule.absoluteText)."))
         }
         progress?(.deploymentCreated(project: child.project.name, version: release.version, taskId: taskId, webLink: link, reused: false))

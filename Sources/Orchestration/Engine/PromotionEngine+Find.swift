@@ -153,7 +153,7 @@ extension PromotionEngine {
             row.messages = log.messages
             return row
         }
-        row.release = ReleaseReference(id: release.id, version: release.version)
+        row.release = ReleaseReference(id: release.id, version: release.version, created: release.assembled)
         row.releaseFacts = ReleaseFacts(release)
 
         // §5.16 and §5.25.1: only Promote skips a release that is already the current one.

@@ -7,6 +7,8 @@ private struct WaitMemory {
     var states: [ServerTaskID: TaskState] = [:]
     var reported: Set<String> = []
     var teamNames: [TeamID: String] = [:]
+    /// Per task: the title of the intervention it was last seen blocked on.
+    var blockedOn: [ServerTaskID: String] = [:]
     /// Per task: the `LastUpdatedTime` its activity log was last read at, and the step then running.
     var logReadAt: [ServerTaskID: Date] = [:]
     var steps: [ServerTaskID: String] = [:]
@@ -68,8 +70,10 @@ extension PromotionEngine {
                 if let start = task.startTime, now.timeIntervalSince(start) > timeout {
                     let cancelled = (try? await client.cancelTask(taskId)) != nil
                     plan.children[index].outcome = .cancelledOnTimeout
-                    plan.children[index].messages.append(PlanMessage(.warning, "\(name) ran longer than \(Int(timeout)) s; \(cancelled ? "its task was cancelled" : "cancelling its task failed")."))
-                    progress?(.timedOut(project: name, seconds: Int(timeout), cancelled: cancelled))
+                    let blocked = task.hasPendingInterruptions ? memory.blockedOn[taskId] ?? "a manual intervention" : nil
+                    let what = blocked.map { "was still waiting on '\($0)' after" } ?? "was still running after"
+                    plan.children[index].messages.append(PlanMessage(.warning, "\(name) \(what) \(Int(timeout)) s; \(cancelled ? "its task was cancelled" : "cancelling its task failed")."))
+                    progress?(.timedOut(project: name, seconds: Int(timeout), cancelled: cancelled, waitingOn: blocked))
                     progress?(.finished(project: name, outcome: .cancelledOnTimeout))
                     continue
                 }
@@ -136,13 +140,19 @@ extension PromotionEngine {
     private func skipLaterStages(_ plan: inout PromotionPlan, after failed: ChildPlan, progress: ProgressSink?) {
         let later = plan.children.indices.filter { plan.children[$0].stage > failed.stage && plan.children[$0].willDeploy && plan.children[$0].deployment == nil }
         guard !later.isEmpty else { return }
-        let reason = "\(failed.project.name) ended \(failed.outcome?.rawValue ?? "unsuccessfully")"
+        let reason = "\(failed.project.name) \(failed.outcome?.phrase ?? "did not succeed")"
         for index in later {
             plan.children[index].action = .skip(.earlierStageFailed)
             plan.children[index].outputs.childReleaseToDeploy = false
             plan.children[index].messages.append(PlanMessage(.warning, "Not deployed because \(reason) in an earlier stage."))
         }
         progress?(.laterStagesSkipped(because: reason, projects: later.map { plan.children[$0].project.name }))
+    }
+
+    /// A coverage reason as the sentence the progress line shows: capitalised, with what happens meanwhile.
+    static func leftToPeopleSentence(_ reason: String) -> String {
+        let sentence = reason.prefix(1).uppercased() + reason.dropFirst()
+        return "\(sentence). Unless someone approves it, the deployment waits until the timeout."
     }
 
     /// §5.31.1 for one task with pending interruptions.
@@ -153,6 +163,7 @@ extension PromotionEngine {
         let name = child.project.name
         let pending = try await client.interruptions(regarding: task.id.rawValue, pendingOnly: true).all().filter(\.isPending)
         for interruption in pending {
+            memory.blockedOn[task.id] = interruption.title
             let key = interruption.id.rawValue
             if memory.firstTime("pending \(key)") {
                 let unknown = interruption.responsibleTeamIds.filter { memory.teamNames[$0] == nil }
@@ -171,15 +182,13 @@ extension PromotionEngine {
             }
             // B16: guided failure needs a decision (retry, ignore, fail) that approvals do not give.
             if interruption.isGuidedFailure { leave("Guided failure needs a person to decide; it is never answered automatically."); continue }
-            guard plan.options.autoApprove else { leave("Auto-approval is off. Unless someone approves it, the deployment waits until the timeout."); continue }
-            guard let approvals = plan.approvals else { leave("No approvals were collected for this plan: approve it, or name a parent release to take approvals from. Unless someone approves it, the deployment waits until the timeout."); continue }
-            if let why = approvals.mismatch(for: child) { leave(why); continue }
-            guard interruption.canTakeResponsibility else {
-                leave("The API key's user may not take responsibility for this manual intervention; give it the permission (membership of a responsible team) to use auto-approval.")
-                continue
-            }
-            guard let approver = approvals.approver(forTeams: interruption.responsibleTeamIds) else {
-                leave("None of the approvers is in a responsible team. Waiting until the timeout or until someone approves it.")
+            // The same rules as the plan's coverage, applied to the real interruption.
+            let teamNames = interruption.responsibleTeamIds.map { memory.teamNames[$0] ?? $0.rawValue }
+            let decision = InterventionCoverage.decide(
+                teamIds: interruption.responsibleTeamIds, teamNames: teamNames, child: child, approvals: plan.approvals,
+                autoApprove: plan.options.autoApprove, followed: true, apiUserMayAct: interruption.canTakeResponsibility)
+            guard case .autoApproved(let approver, _) = decision, let approvals = plan.approvals else {
+                if case .leftToPeople(let reason) = decision { leave(Self.leftToPeopleSentence(reason)) }
                 continue
             }
             do {
@@ -187,7 +196,7 @@ extension PromotionEngine {
                 try await client.submitInterruption(interruption.id, values: [
                     "Instructions": nil, "Notes": Self.approvalNotes(approvals, approver: approver), "Result": "Proceed",
                 ])
-                progress?(.approvalSubmitted(project: name, title: interruption.title, approver: approver.username))
+                progress?(.approvalSubmitted(project: name, title: interruption.title, approver: approver.label))
             } catch let error as OctopusClientError where (400..<500).contains(error.status ?? 0) {
                 // Refused (no permission) or already answered by someone else meanwhile: report it and keep waiting.
                 leave("The server refused the approval: \(error.description)")

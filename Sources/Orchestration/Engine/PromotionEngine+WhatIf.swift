@@ -10,8 +10,12 @@ extension PromotionEngine {
     /// Requests per child that would deploy: 1 (deployment preview) + 1 (the release's process snapshot, which serves
     /// both the package ids of the notes and the expected manual interventions); the release and its deployment
     /// template only when `find` did not read them (a plan saved before find kept them; Redeploy). Skipped children cost
-    /// nothing. Plus 1 for the whole plan to name the interventions' responsible teams.
-    /// - Throws: `OrchestrationError.missingPromptedVariable` for a required prompted variable without a value.
+    /// nothing. Plus 1 for the whole plan to name the interventions' responsible teams, plus the approvals the options
+    /// ask for (see `approve`; none without a parent or `approveAsMe`). Read who signs off each intervention from
+    /// `interventionCoverage`.
+    /// - Throws: `OrchestrationError.missingPromptedVariable` for a required prompted variable without a value;
+    ///   `OrchestrationError.notFound` (with the closest names) for a wrong parent project, release, approval
+    ///   environment or approval tenant.
     public func whatIf(_ plan: PromotionPlan) async throws -> PromotionPlan {
         var plan = plan
         let options = plan.options
@@ -56,6 +60,9 @@ extension PromotionEngine {
     /// What every what-if ends with: the responsible teams' names (1 request for the plan) and the step.
     private func finishPreview(_ plan: inout PromotionPlan) async throws {
         try await nameResponsibleTeams(&plan)
+        // Approvals are resolved here as in a real run, so a wrong parent fails the what-if and the plan says who
+        // signs off each intervention before anything deploys. Approvals already given (`approve`) are kept.
+        if plan.approvals == nil { plan.approvals = try await resolveApprovals(plan) }
         plan.step = max(plan.step, .previewed)
     }
 

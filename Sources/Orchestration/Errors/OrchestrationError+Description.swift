@@ -15,8 +15,8 @@ extension OrchestrationError: CustomStringConvertible, LocalizedError {
             return "Cannot read '\(text)' as a time. Use e.g. '21:00', '7:00 PM', '2021-01-14 21:00', '06/25/2021 19:00:00', '01 Jan 2021 18:00', '+2h', '+1d2h30m' or 'tomorrow 19:00'."
         case .unknownTimeZone(let name):
             return "Unknown time zone '\(name)'. Use an IANA name such as 'Europe/Berlin' or 'UTC'."
-        case .scheduleInPast(let text, let resolved, let now):
-            return "The time '\(text)' means \(resolved), which is in the past (now is \(now)). Give a future time, e.g. 'tomorrow \(text)' or '+2h'."
+        case .scheduleInPast(let text, let resolved, let now, let suggestion):
+            return "The time '\(text)' means \(resolved), which is in the past (now is \(now)). Give a future time, e.g. '\(suggestion)' or '+2h'."
         case .missingRequiredValue(let label):
             return "\(label) is required."
         case .malformedPromptedVariable(let line):

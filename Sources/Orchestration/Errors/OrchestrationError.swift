@@ -16,8 +16,9 @@ public enum OrchestrationError: Error, Sendable, Equatable {
     case unparseableSchedule(String)
     /// A schedule names a time zone that does not exist.
     case unknownTimeZone(String)
-    /// A schedule resolves to a time that has already passed (departure B15: said plainly, no roll-over).
-    case scheduleInPast(text: String, resolved: String, now: String)
+    /// A schedule resolves to a time that has already passed (departure B15: said plainly, no roll-over);
+    /// `suggestion` is a text the parser reads as the next such time of day.
+    case scheduleInPast(text: String, resolved: String, now: String, suggestion: String)
     /// A required option was blank (§5.3).
     case missingRequiredValue(String)
     /// A prompted-variable line is not of the form `Name::Value`.

@@ -90,12 +90,17 @@ public struct PromotionOptions: Sendable, Codable, Hashable {
     public var approvalEnvironment: String?
     /// Tenant whose parent deployment supplies approvers (§2 #24); nil = the deployment tenant.
     public var approvalTenant: String?
-    /// Parent (orchestration) project name; nil = approvals "as me" (the API key's user and teams).
+    /// Parent (orchestration) project name whose release's approvers stand in for the children's interventions;
+    /// nil = no parent (then only `approveAsMe` approves anything).
     public var parentProject: String?
     /// Parent release version approvals come from (required with `parentProject`).
     public var parentRelease: String?
     /// Space of the parent project; nil = the child space (departure B8: may differ).
     public var parentSpace: String?
+    /// Approve as the API key's own user, for the teams it belongs to, when no parent is named (the CLI's
+    /// `--approve-as-me`, the shell's `approve as me`). Off by default: without a parent and without this, Conductor
+    /// submits no intervention — no self-approval.
+    public var approveAsMe: Bool
 
     /// Creates options with the template's defaults.
     public init(
@@ -123,7 +128,8 @@ public struct PromotionOptions: Sendable, Codable, Hashable {
         approvalTenant: String? = nil,
         parentProject: String? = nil,
         parentRelease: String? = nil,
-        parentSpace: String? = nil
+        parentSpace: String? = nil,
+        approveAsMe: Bool = false
     ) {
         self.application = application
         self.destination = destination
@@ -150,6 +156,7 @@ public struct PromotionOptions: Sendable, Codable, Hashable {
         self.parentProject = parentProject
         self.parentRelease = parentRelease
         self.parentSpace = parentSpace
+        self.approveAsMe = approveAsMe
     }
 
     /// Checks the required values (§5.3) and the options Conductor cannot honour yet.

@@ -21,11 +21,15 @@ public struct ReleaseReference: Codable, Hashable, Sendable {
     public var id: ReleaseID
     /// The version, e.g. `2021.1.0.14`.
     public var version: String
+    /// When the release was created (`Assembled`), once `whatif` or `approve` read it: a parent approval given
+    /// before it does not cover it.
+    public var created: Date?
 
     /// Creates a reference.
-    public init(id: ReleaseID, version: String) {
+    public init(id: ReleaseID, version: String, created: Date? = nil) {
         self.id = id
         self.version = version
+        self.created = created
     }
 }
 
@@ -264,4 +268,16 @@ public enum ChildOutcome: String, Codable, Hashable, Sendable {
 
     /// Whether later stages may run.
     public var allowsLaterStages: Bool { self == .success || self == .notWaited }
+
+    /// How a person says it, after the project's name: `was cancelled after the wait timeout`.
+    public var phrase: String {
+        switch self {
+        case .success: "succeeded"
+        case .failed: "failed"
+        case .canceled: "was cancelled"
+        case .timedOut: "was timed out by the server"
+        case .cancelledOnTimeout: "was cancelled after the wait timeout"
+        case .notWaited: "was not waited for"
+        }
+    }
 }

@@ -35,6 +35,7 @@ public struct ScheduleParser: Sendable {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty || trimmed.caseInsensitiveCompare("N/A") == .orderedSame { return nil }
         var (body, zone) = try splitZone(trimmed)
+        let zoneWasNamed = body.count != trimmed.count
         body = body.lowercased().replacing(/\s+/, with: " ")
 
         let start: Date
@@ -47,9 +48,24 @@ public struct ScheduleParser: Sendable {
         }
         guard start > now else {
             throw OrchestrationError.scheduleInPast(
-                text: trimmed, resolved: Schedule.format(start, in: zone), now: Schedule.format(now, in: zone))
+                text: trimmed, resolved: Schedule.format(start, in: zone), now: Schedule.format(now, in: zone),
+                suggestion: Self.futureSuggestion(text: trimmed, body: body, start: start, now: now, zone: zone, zoneWasNamed: zoneWasNamed))
         }
         return Schedule(queueTime: start, queueTimeExpiry: start.addingTimeInterval(expiry), timeZoneIdentifier: zone.identifier)
+    }
+
+    /// A text this parser reads as the next time with the same time of day: `tomorrow 21:00` for a time of day,
+    /// else that date written out (`2021-01-15 21:00:00`, with the zone when one was named).
+    static func futureSuggestion(text: String, body: String, start: Date, now: Date, zone: TimeZone, zoneWasNamed: Bool) -> String {
+        if timeOfDay(body) != nil { return "tomorrow \(text)" }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let time = calendar.dateComponents([.hour, .minute, .second], from: start)
+        var next = calendar.nextDate(after: now, matching: time, matchingPolicy: .nextTime) ?? now.addingTimeInterval(86_400)
+        if next <= now { next = next.addingTimeInterval(86_400) }
+        let formatted = Schedule.format(next, in: zone)
+        let dateAndTime = String(formatted.prefix(19))
+        return zoneWasNamed ? "\(dateAndTime) \(zone.identifier)" : dateAndTime
     }
 
     /// Separates a trailing zone name (`UTC`, `GMT`, `Area/City`) from the time text.

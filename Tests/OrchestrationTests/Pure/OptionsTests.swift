@@ -1,5 +1,5 @@
 import Foundation
-import Orchestration
+@testable import Orchestration
 import Testing
 
 struct OptionsTests {
@@ -78,9 +78,14 @@ struct OptionsTests {
         }
     }
 
-    @Test(arguments: ["", "  ", "#{Octopus.Deployment.Tenant.Name}"])
-    func unsetTenantsAreNoTenant(value: String) throws {
-        try PromotionOptions(application: Application(sequential: ["A"]), destination: "Prod", tenant: value, approvalTenant: value).validate()
+    // A tenant (or approval tenant) that is blank or an unresolved `#{Octopus…}` variable means no tenant (§2.2);
+    // a name, even one that starts with '#', is a tenant.
+    @Test(arguments: [
+        ("", true), ("  ", true), ("#{Octopus.Deployment.Tenant.Name}", true), (" #{octopus.deployment.tenant.name} ", true),
+        ("Acme Corp", false), ("#1 Customer", false), ("Octopus", false),
+    ])
+    func unsetTenantsAreNoTenant(value: String, unset: Bool) {
+        #expect(PromotionOptions.isUnset(value) == unset, "'\(value)'")
     }
 
     @Test func optionsRoundTripThroughJSON() throws {

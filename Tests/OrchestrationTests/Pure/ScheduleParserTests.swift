@@ -57,7 +57,7 @@ struct ScheduleParserTests {
     @Test(arguments: [
         ("9:00", "The time '9:00' means 2021-01-14 09:00:00 +01:00, which is in the past (now is 2021-01-14 10:30:00 +01:00). Give a future time, e.g. 'tomorrow 9:00' or '+2h'."),
         ("2021-01-14 21:00 UTC", nil),
-        ("2020-12-31 23:00", "The time '2020-12-31 23:00' means 2020-12-31 23:00:00 +01:00, which is in the past (now is 2021-01-14 10:30:00 +01:00). Give a future time, e.g. 'tomorrow 2020-12-31 23:00' or '+2h'."),
+        ("2020-12-31 23:00", "The time '2020-12-31 23:00' means 2020-12-31 23:00:00 +01:00, which is in the past (now is 2021-01-14 10:30:00 +01:00). Give a future time, e.g. '2021-01-14 23:00:00' or '+2h'."),
     ] as [(String, String?)])
     func pastTimes(text: String, message: String?) {
         do {

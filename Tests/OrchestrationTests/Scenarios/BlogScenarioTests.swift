@@ -90,11 +90,7 @@ extension BlogScenarioTests {
     /// scaffolding asks, the Release Conductor account is in the approving teams.
     @Test func approvalsInTheParentOnly() async throws {
         try await SandboxHarness.run { sandbox in
-            try await sandbox.promoteChildrenToStaging()
-            try await sandbox.approveParentInProdApproval()
-            for team in [SampleSeed.Teams.qa, SampleSeed.Teams.webAdmins] {
-                try await sandbox.addMember(SampleSeed.Users.releaseConductor, to: team)
-            }
+            try await sandbox.arrangeApprovedParentForProduction()
             let options = Sample.withParentApprovals(try Sample.options("Production"))
             let (plan, events) = try await collectingEvents { progress in try await sandbox.engine().promote(options, progress: progress) }
             // The three who proceeded the parent's interventions in Prod Approval, each with their team.
@@ -114,11 +110,7 @@ extension BlogScenarioTests {
     /// server starts the deployments then and the waiting engine auto-approves with the parent's approvers.
     @Test func approveTodayDeployTomorrow() async throws {
         try await SandboxHarness.run { sandbox in
-            try await sandbox.promoteChildrenToStaging()
-            try await sandbox.approveParentInProdApproval()
-            for team in [SampleSeed.Teams.qa, SampleSeed.Teams.webAdmins] {
-                try await sandbox.addMember(SampleSeed.Users.releaseConductor, to: team)
-            }
+            try await sandbox.arrangeApprovedParentForProduction()
             let engine = sandbox.engine()
             let options = Sample.withParentApprovals(try Sample.options("Production"))
             var plan = try await engine.approve(try await engine.whatIf(try await engine.find(options)))
@@ -129,9 +121,9 @@ extension BlogScenarioTests {
             #expect(schedule.queueTime > today.addingTimeInterval(86_400 - 24 * 3600))
             #expect(schedule.absoluteText.hasSuffix("19:00:00 +00:00"))
             plan = try await engine.deploy(plan)
-            // Scheduled: every stage is created at once with the queue time; nothing runs before it.
-            #expect(plan.children.allSatisfy { $0.deployment != nil })
-            let created = try await sandbox.client.deployment(try #require(plan.child("Web API")?.deployment?.deploymentId))
+            // Scheduled: only the first stage is created, with the queue time; the wait starts the others in order.
+            #expect(plan.children.filter { $0.deployment != nil }.map(\.project.name) == ["Database"])
+            let created = try await sandbox.client.deployment(try #require(plan.child("Database")?.deployment?.deploymentId))
             #expect(created.queueTime == schedule.queueTime)
             #expect(created.queueTimeExpiry == schedule.queueTimeExpiry)
 

@@ -19,7 +19,7 @@ struct DeployAndWaitTests {
             let scheduling = try #require(plan.child("Scheduling Service"))
             #expect(scheduling.action == .skip(.earlierStageFailed))
             #expect(scheduling.deployment == nil)
-            #expect(events.contains(.laterStagesSkipped(because: "Database ended Failed", projects: ["Scheduling Service"])))
+            #expect(events.contains(.laterStagesSkipped(because: "Database failed", projects: ["Scheduling Service"])))
             let created = try await sandbox.client.deployments(projects: [SampleSeed.Projects.schedulingService], environments: [SampleSeed.Environments.staging]).all()
             #expect(created.isEmpty)
         }
@@ -47,7 +47,7 @@ struct DeployAndWaitTests {
             let (plan, events) = try await collectingEvents { progress in try await sandbox.engine().promote(options, progress: progress) }
             let webAPI = try #require(plan.child("Web API"))
             #expect(webAPI.outcome == .cancelledOnTimeout)
-            #expect(events.contains(.timedOut(project: "Web API", seconds: 600, cancelled: true)))
+            #expect(events.contains(.timedOut(project: "Web API", seconds: 600, cancelled: true, waitingOn: "Web Admin Approval")))
             #expect(events.contains { if case .interventionLeftToPeople(let project, _, let reason) = $0 { project == "Web API" && reason.hasPrefix("Auto-approval is off") } else { false } })
             #expect(plan.child("Web UI")?.action == .skip(.earlierStageFailed))
             let taskId = try #require(webAPI.deployment?.taskId)

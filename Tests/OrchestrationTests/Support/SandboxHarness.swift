@@ -60,7 +60,7 @@ struct SandboxHarness: Sendable {
     ) -> PromotionEngine {
         PromotionEngine(
             client: client ?? self.client, ledger: ledger, clock: promotionClock(onSleep: onSleep), concurrency: concurrency,
-            defaultTimeZone: TimeZone(identifier: "UTC")!)
+            defaultTimeZone: TimeZone(identifier: "UTC") ?? .gmt)
     }
 
     /// Requests the sandbox has counted so far (its own statistics, not the client's).
@@ -203,6 +203,16 @@ extension SandboxHarness {
         let wes = try person(SampleSeed.webAdminAPIKey)
         let plan = try await engine(onSleep: { try await wes.approvePending() }).promote(try Sample.options("Staging"))
         try #require(plan.children.allSatisfy { $0.outcome == .success })
+    }
+
+    /// The blog's Production setup: the children in Staging, the parent approved in Prod Approval by Olivia, Quinn
+    /// and Wes, and — as the blog's scaffolding asks — the Release Conductor in the QA and Web Admins teams.
+    func arrangeApprovedParentForProduction() async throws {
+        try await promoteChildrenToStaging()
+        try await approveParentInProdApproval()
+        for team in [SampleSeed.Teams.qa, SampleSeed.Teams.webAdmins] {
+            try await addMember(SampleSeed.Users.releaseConductor, to: team)
+        }
     }
 
     /// Deploys the parent release 2021.1.0 to Staging, then to Prod Approval where Olivia, Quinn and Wes approve it.
