@@ -57,10 +57,14 @@ import Testing
 
         let bash = try #require(Self.which("bash"), "bash is installed by 'make system'")
         let bashShell = try PseudoTerminalProcess(executable: bash, arguments: ["--norc", "--noprofile", "-i"], environment: environment.merging(["PS1": "bash$ "]) { $1 }, columns: 160, rows: 40)
-        try bashShell.send("source \(scripts.appendingPathComponent("conductor.bash").path)\r")
+        // Each shell reads the script before the next keys: typed ahead, they would be echoed by the kernel.
+        try bashShell.send("source \(scripts.appendingPathComponent("conductor.bash").path)\r", untilCursorLine: "bash$ ")
         try bashShell.send("conductor promote --to St\t", untilCursorLine: "bash$ conductor promote --to Staging ")
         try bashShell.send(PseudoTerminalProcess.Key.killLine)
-        try bashShell.send("conductor promote --project We\t\t")
+        try bashShell.send("conductor promote --project We\t", untilCursorLine: "bash$ conductor promote --project Web\\ ")
+        // As with file names (`ls We<Tab>` for `Web API` and `Web UI`), readline takes the Tab after it inserted the
+        // common part as a first Tab again: the listing comes on the one after.
+        try bashShell.send("\t\t")
         let bashListing = try bashShell.waitForScreen("bash's listing") { $0.text.contains("Web\\ API") && $0.text.contains("Web\\ UI") }
         #expect(bashListing.text.contains("Web\\ UI"))
         try bashShell.send(PseudoTerminalProcess.Key.killLine)
@@ -69,19 +73,21 @@ import Testing
 
         let zsh = try #require(Self.which("zsh"), "zsh is installed by 'make system'")
         let zshShell = try PseudoTerminalProcess(executable: zsh, arguments: ["-f", "-i"], environment: environment.merging(["PS1": "zsh$ "]) { $1 }, columns: 160, rows: 40)
-        try zshShell.send("autoload -U compinit; compinit -u; source \(scripts.appendingPathComponent("_conductor").path)\r")
+        try zshShell.send("autoload -U compinit; compinit -u; source \(scripts.appendingPathComponent("_conductor").path)\r", untilCursorLine: "zsh$ ")
         try zshShell.send("conductor promote --to St\t", untilCursorLine: "zsh$ conductor promote --to Staging ")
         try zshShell.send(PseudoTerminalProcess.Key.killLine)
-        try zshShell.send("conductor promote --project We\t")
+        // zsh inserts the common part first (LIST_AMBIGUOUS) and lists on the next Tab.
+        try zshShell.send("conductor promote --project We\t", untilCursorLine: "zsh$ conductor promote --project Web\\ ")
+        try zshShell.send("\t")
         let zshListing = try zshShell.waitForScreen("zsh's listing") { $0.text.contains("Web API") && $0.text.contains("Web UI") }
-        #expect(zshListing.cursorLine.contains("--project Web\\ "), "\(zshListing.text)")
+        #expect(zshListing.text.contains("Sample Application"), "the descriptions: \(zshListing.text)")
         try zshShell.send(PseudoTerminalProcess.Key.killLine)
         try zshShell.send("exit\r")
         _ = try zshShell.waitForExit()
 
         let fish = try #require(Self.which("fish"), "fish is installed by 'make system'")
         let fishShell = try PseudoTerminalProcess(executable: fish, arguments: ["--no-config", "-i"], environment: environment, columns: 160, rows: 40)
-        try fishShell.send("source \(scripts.appendingPathComponent("conductor.fish").path); function fish_prompt; echo 'fish$ '; end\r")
+        try fishShell.send("source \(scripts.appendingPathComponent("conductor.fish").path); function fish_prompt; echo -n 'fish$ '; end\r", untilCursorLine: "fish$ ")
         try fishShell.send("conductor promote --to St\t")
         _ = try fishShell.waitForScreen("fish's completion") { $0.cursorLine.contains("conductor promote --to Staging ") }
         try fishShell.send(PseudoTerminalProcess.Key.killLine)

@@ -44,7 +44,7 @@ import Testing
         Case("connect sandbox ", ["as"]),
         Case("deploy \"Web API\" 2021.1.0.1", ["2021.1.0.15", "2021.1.0.14", "2021.1.0.1"]),
         Case("promote \"Web API\" from Test to Sta", ["Staging"]),
-        Case("deploy --", ["--yes"]),
+        Case("deploy --", ["--yes", "--output"]),
         Case("help fi", ["find"]),
         Case("echo Web", []),
         Case("nonsense We", []),

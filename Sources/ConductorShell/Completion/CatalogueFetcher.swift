@@ -22,13 +22,13 @@ struct CatalogueFetcher: Sendable {
             // Projects first: channels are filed under the project names.
             let order = CompletionSnapshot.Kind.allCases
             for update in updates.sorted(by: { (order.firstIndex(of: $0.kind) ?? 0) < (order.firstIndex(of: $1.kind) ?? 0) }) {
-                update.apply(&snapshot)
                 snapshot.fetched[update.kind.rawValue] = now
+                update.apply(&snapshot)
             }
         }
     }
 
-    /// Refreshes the releases of `projects` (names the snapshot knows) into `snapshot`.
+    /// Refreshes the releases of `projects` (names the snapshot knows) into `snapshot`, one request per project.
     func fetchReleases(of projects: [String], into snapshot: inout CompletionSnapshot, at now: Date) async throws {
         let ids = projects.compactMap { name in snapshot.projectIDs[name].map { (name, ProjectID(rawValue: $0)) } }
         let channelNames = snapshot.channelNames
@@ -36,9 +36,7 @@ struct CatalogueFetcher: Sendable {
             for (name, id) in ids {
                 group.addTask {
                     let releases = try await client.projectReleases(id).prefix(Self.releasesPerProject)
-                    return (name, releases.map { release in
-                        CompletionSnapshot.Release(version: release.version, channel: channelNames[release.channelId.rawValue] ?? "", created: release.assembled)
-                    }.sorted { $0.created > $1.created })
+                    return (name, Self.newestFirst(releases, channelNames: channelNames))
                 }
             }
             for try await (name, releases) in group {
@@ -46,6 +44,13 @@ struct CatalogueFetcher: Sendable {
                 snapshot.fetched[CompletionSnapshot.projectKey(name)] = now
             }
         }
+    }
+
+    /// The catalogue's releases, newest first, with their channels' names.
+    static func newestFirst(_ releases: [Release], channelNames: [String: String]) -> [CompletionSnapshot.Release] {
+        releases.map { release in
+            CompletionSnapshot.Release(version: release.version, channel: channelNames[release.channelId.rawValue] ?? "", created: release.assembled)
+        }.sorted { $0.created > $1.created }
     }
 
     /// One kind's listing, applied later on the caller's copy.
@@ -88,6 +93,21 @@ struct CatalogueFetcher: Sendable {
                     byProject[project, default: []].append(channel.name)
                 }
                 snapshot.channels = byProject.mapValues { $0.sorted() }
+            }
+        case .releases:
+            // The space's newest releases in one request: without an application, the first Tab on a version
+            // already has them. A whole listing also answers for projects with no release at all.
+            let (releases, isWhole) = try await Paged<Release>(client: client, path: client.spacePath("releases")).pageSize(Self.pageSize).firstPage()
+            return Update(kind: kind) { snapshot in
+                let projectNames = Dictionary(snapshot.projectIDs.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
+                let byProject = Dictionary(grouping: releases) { projectNames[$0.projectId.rawValue] ?? "" }
+                let covered = isWhole ? Array(snapshot.projectIDs.keys) : []
+                for name in Set(byProject.keys).union(covered) where !name.isEmpty {
+                    let read = Self.newestFirst(byProject[name] ?? [], channelNames: snapshot.channelNames)
+                    // A truncated listing never replaces a project's longer list read on its own.
+                    if isWhole || read.count > (snapshot.releases[name]?.count ?? 0) { snapshot.releases[name] = Array(read.prefix(Self.releasesPerProject)) }
+                }
+                for name in covered { snapshot.fetched[CompletionSnapshot.projectKey(name)] = snapshot.fetched[CompletionSnapshot.Kind.releases.rawValue] }
             }
         case .spaces:
             let spaces = try await client.allSpaces()

@@ -31,16 +31,25 @@ public struct CatalogueStore: Sendable {
             url = newest
         }
         guard let data = try? PrivateFile.read(url) else { return nil }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .secondsSince1970
-        return try? decoder.decode(CompletionSnapshot.self, from: data)
+        return try? Self.decode(data)
     }
 
     /// Writes the catalogue (atomically, 0600).
     public func save(_ snapshot: CompletionSnapshot) throws {
+        try PrivateFile.write(try Self.encode(snapshot), to: file(server: snapshot.server, space: snapshot.space))
+    }
+
+    /// The file's format: JSON, dates as seconds since 1970.
+    static func encode(_ snapshot: CompletionSnapshot) throws -> Data {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .secondsSince1970
-        try PrivateFile.write(try encoder.encode(snapshot), to: file(server: snapshot.server, space: snapshot.space))
+        return try encoder.encode(snapshot)
+    }
+
+    static func decode(_ data: Data) throws -> CompletionSnapshot {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .secondsSince1970
+        return try decoder.decode(CompletionSnapshot.self, from: data)
     }
 
     private static func modified(_ url: URL) -> Date {

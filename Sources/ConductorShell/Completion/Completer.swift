@@ -196,7 +196,7 @@ extension Completer {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
             return names.sorted().filter { !$0.hasPrefix(".") || partial.hasPrefix(folderPart + ".") }.map { name in
                 var isFolder: ObjCBool = false
-                FileManager.default.fileExists(atPath: folder + name, isDirectory: &isFolder)
+                _ = FileManager.default.fileExists(atPath: folder + name, isDirectory: &isFolder)
                 return CompletionCandidate(folderPart + name + (isFolder.boolValue ? "/" : ""), isFolder.boolValue ? "folder" : "file")
             }
         }

@@ -128,7 +128,7 @@ public final class CompletionCache: Sendable {
                 kinds = Set(CompletionSnapshot.Kind.allCases)
                 releases = applicationProjects
             }
-            if scope.contains(.deployments) { releases = applicationProjects; kinds.insert(.tasks) }
+            if scope.contains(.deployments) { releases = applicationProjects; kinds.formUnion([.releases, .tasks]) }
             if scope.contains(.tasks) { kinds.formUnion([.tasks, .interventions]) }
             if kinds.isEmpty && releases.isEmpty { return nil }
             return Request(source: source, kinds: kinds, releasesOf: releases)
@@ -176,7 +176,9 @@ public final class CompletionCache: Sendable {
         let at = now()
         do {
             if !request.kinds.isEmpty { try await fetcher.fetch(request.kinds, into: &snapshot, at: at) }
-            if !request.releasesOf.isEmpty { try await fetcher.fetchReleases(of: request.releasesOf, into: &snapshot, at: at) }
+            // Projects the space-wide listing just read in whole need no request of their own.
+            let releasesOf = request.releasesOf.filter { snapshot.fetched[CompletionSnapshot.projectKey($0)] != at }
+            if !releasesOf.isEmpty { try await fetcher.fetchReleases(of: releasesOf, into: &snapshot, at: at) }
         } catch {
             state.withLock { $0.lastFailure = at }
             return false

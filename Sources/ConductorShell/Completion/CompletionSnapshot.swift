@@ -37,7 +37,7 @@ public struct CompletionSnapshot: Sendable, Codable, Equatable {
 
     /// The part of the catalogue one listing fills; `fetched` remembers when each was last read.
     public enum Kind: String, Sendable, Codable, CaseIterable {
-        case projects, projectGroups, environments, tenants, channels, spaces, tasks, interventions
+        case projects, projectGroups, environments, tenants, channels, releases, spaces, tasks, interventions
     }
 
     /// `https://octopus.example.com` or `embedded sandbox`.
