@@ -6,7 +6,8 @@ import PackageDescription
 // needs it (Hummingbird, GRDB and the HTTPTypes/NIOCore/ServiceLifecycle modules they expose:
 // OctopusSandbox; AsyncHTTPClient and the NIO modules its API names: OctopusClient; libedit:
 // CEditLine/LineEditor; ArgumentParser: the executable). Every module a target imports is declared
-// here: `make build` passes `--explicit-target-dependency-import-check error`.
+// here: `make build` runs .ci/check-imports (each import declared by its own target) and passes
+// `--explicit-target-dependency-import-check error`.
 let package = Package(
     name: "Conductor",
     platforms: [.macOS(.v15)],
@@ -117,7 +118,7 @@ let package = Package(
 
 // Settings every Swift target shares, so the compiler keeps the boundaries: `any` spelled on every
 // existential, and a member usable only in a file that imports its module. Undeclared imports are
-// caught by the build itself (`--explicit-target-dependency-import-check error`, see the Makefile).
+// caught by `make build` (.ci/check-imports and `--explicit-target-dependency-import-check error`).
 let sharedSwiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),

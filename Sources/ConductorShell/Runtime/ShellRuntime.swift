@@ -17,6 +17,9 @@ public struct ShellRuntime: Sendable {
 
     /// Runs `input` to its end.
     /// - Parameters:
+    ///   - input: where the lines come from (a line editor over a terminal, pipe or file, or `-c` commands).
+    ///   - session: the session to start from.
+    ///   - io: where output, errors and questions go.
     ///   - interactive: a person at a terminal: prompts, errors return to the prompt, Ctrl-C stops the command.
     /// - Returns: the session afterwards and the exit status.
     public func run(_ input: ShellInput, session: Session, io: ShellIO, interactive: Bool) async -> (Session, ExitStatus) {

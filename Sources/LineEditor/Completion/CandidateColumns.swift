@@ -6,6 +6,7 @@ public enum CandidateColumns {
     ///   - names: the names to list, shown unescaped.
     ///   - width: the terminal width in columns.
     ///   - keepingOrder: list them in the given (ranked) order instead of sorted.
+    /// - Returns: the rows, top to bottom.
     public static func rows(_ names: [String], width: Int, keepingOrder: Bool = false) -> [String] {
         let sorted = keepingOrder ? names : names.sorted()
         guard let widest = sorted.map(\.count).max() else { return [] }

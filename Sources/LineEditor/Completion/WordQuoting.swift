@@ -9,7 +9,11 @@ public enum WordQuoting {
 
     /// Quotes `name` like `word`: inside the quote the user opened (or started the word with),
     /// otherwise with backslash escapes as bash does.
-    /// - Parameter closing: close the quote (a unique, finished match).
+    /// - Parameters:
+    ///   - name: the completed name, unescaped.
+    ///   - word: the word being completed, as typed.
+    ///   - closing: close the quote (a unique, finished match).
+    /// - Returns: the text that replaces the word.
     static func quote(_ name: String, like word: PartialWord, closing: Bool) -> String {
         switch style(of: word, for: name) {
         case .backslashes:
