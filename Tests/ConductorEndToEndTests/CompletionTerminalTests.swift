@@ -72,6 +72,17 @@ import Testing
         let deployed = try shell.waitForScreen("the deployment's task", timeout: .seconds(60)) { $0.text.contains("ServerTasks-") }
         let task = try #require(deployed.text.firstMatch(of: /ServerTasks-[0-9]+/)).output
         try Self.waitForCatalogue(home, "the new task in the catalogue") { $0.contains("\"\(task)\"") }
+        // The next status sees the deployment, and Tab lists its task first (newest first).
+        try shell.send("status Database\r")
+        _ = try shell.waitForScreen("status after the deploy") { screen in
+            screen.lines.contains { $0.contains("Database") && $0.components(separatedBy: "2021.1.0.10").count > 2 }
+        }
+        try shell.send("log ServerTasks-\t")
+        try shell.send("\t")
+        let tasks = try shell.waitForScreen("the tasks listed") { $0.lines.contains { $0.hasPrefix("ServerTasks-") } }
+        // Columns read top to bottom, so the first row starts with the first candidate.
+        let taskRow = try #require(tasks.lines.first { $0.hasPrefix("ServerTasks-") })
+        #expect(taskRow.split(separator: " ").first.map(String.init) == String(task), "\(taskRow)")
 
         try shell.send(PseudoTerminalProcess.Key.killLine)
         try shell.send(PseudoTerminalProcess.Key.endOfFile)

@@ -50,52 +50,53 @@ import Testing
         #expect(inside.standardOutput.hasPrefix("find to Staging"), "\(inside.standardOutput)")
     }
 
-    @Test func bashZshAndFishComplete() throws {
-        let home = try Self.homeWithCatalogue()
-        let environment = try Self.environment(home)
-        let scripts = Self.repository.appendingPathComponent("completions")
+    /// One outer shell as the test drives it.
+    struct OuterShell: Sendable, CustomTestStringConvertible {
+        var name: String
+        var arguments: [String]
+        var prompt: String
+        /// What the shell runs first (the script from `completions/`, then its prompt); `SCRIPTS` is the folder.
+        var setup: String
+        /// The keys that list the candidates once the common part `Web\ ` is on the line.
+        var listingKeys: String
+        /// What the listing shows.
+        var listed: [String]
+        var testDescription: String { name }
+    }
 
-        let bash = try #require(Self.which("bash"), "bash is installed by 'make system'")
-        let bashShell = try PseudoTerminalProcess(executable: bash, arguments: ["--norc", "--noprofile", "-i"], environment: environment.merging(["PS1": "bash$ "]) { $1 }, columns: 160, rows: 40)
-        // Each shell reads the script before the next keys: typed ahead, they would be echoed by the kernel.
-        try bashShell.send("source \(scripts.appendingPathComponent("conductor.bash").path)\r", untilCursorLine: "bash$ ")
-        try bashShell.send("conductor promote --to St\t", untilCursorLine: "bash$ conductor promote --to Staging ")
-        try bashShell.send(PseudoTerminalProcess.Key.killLine)
-        try bashShell.send("conductor promote --project We\t", untilCursorLine: "bash$ conductor promote --project Web\\ ")
+    static let shells = [
         // As with file names (`ls We<Tab>` for `Web API` and `Web UI`), readline takes the Tab after it inserted the
         // common part as a first Tab again: the listing comes on the one after.
-        try bashShell.send("\t\t")
-        let bashListing = try bashShell.waitForScreen("bash's listing") { $0.text.contains("Web\\ API") && $0.text.contains("Web\\ UI") }
-        #expect(bashListing.text.contains("Web\\ UI"))
-        try bashShell.send(PseudoTerminalProcess.Key.killLine)
-        try bashShell.send("exit\r")
-        _ = try bashShell.waitForExit()
+        OuterShell(name: "bash", arguments: ["--norc", "--noprofile", "-i"], prompt: "bash$ ",
+                   setup: "PS1='bash$ '; source SCRIPTS/conductor.bash", listingKeys: "\t\t", listed: ["Web\\ API", "Web\\ UI"]),
+        // zsh inserts the common part first (LIST_AMBIGUOUS) and lists on the next Tab, with the descriptions.
+        OuterShell(name: "zsh", arguments: ["-f", "-i"], prompt: "zsh$ ",
+                   setup: "PS1='zsh$ '; autoload -U compinit; compinit -u; source SCRIPTS/_conductor", listingKeys: "\t",
+                   listed: ["Web API", "Web UI", "Sample Application"]),
+        // fish shows its pager with the first Tab.
+        OuterShell(name: "fish", arguments: ["--no-config", "-i"], prompt: "fish$ ",
+                   setup: "source SCRIPTS/conductor.fish; function fish_prompt; echo -n 'fish$ '; end", listingKeys: "",
+                   listed: ["Web API", "Web UI"]),
+    ]
 
-        let zsh = try #require(Self.which("zsh"), "zsh is installed by 'make system'")
-        let zshShell = try PseudoTerminalProcess(executable: zsh, arguments: ["-f", "-i"], environment: environment.merging(["PS1": "zsh$ "]) { $1 }, columns: 160, rows: 40)
-        try zshShell.send("autoload -U compinit; compinit -u; source \(scripts.appendingPathComponent("_conductor").path)\r", untilCursorLine: "zsh$ ")
-        try zshShell.send("conductor promote --to St\t", untilCursorLine: "zsh$ conductor promote --to Staging ")
-        try zshShell.send(PseudoTerminalProcess.Key.killLine)
-        // zsh inserts the common part first (LIST_AMBIGUOUS) and lists on the next Tab.
-        try zshShell.send("conductor promote --project We\t", untilCursorLine: "zsh$ conductor promote --project Web\\ ")
-        try zshShell.send("\t")
-        let zshListing = try zshShell.waitForScreen("zsh's listing") { $0.text.contains("Web API") && $0.text.contains("Web UI") }
-        #expect(zshListing.text.contains("Sample Application"), "the descriptions: \(zshListing.text)")
-        try zshShell.send(PseudoTerminalProcess.Key.killLine)
-        try zshShell.send("exit\r")
-        _ = try zshShell.waitForExit()
-
-        let fish = try #require(Self.which("fish"), "fish is installed by 'make system'")
-        let fishShell = try PseudoTerminalProcess(executable: fish, arguments: ["--no-config", "-i"], environment: environment, columns: 160, rows: 40)
-        try fishShell.send("source \(scripts.appendingPathComponent("conductor.fish").path); function fish_prompt; echo -n 'fish$ '; end\r", untilCursorLine: "fish$ ")
-        try fishShell.send("conductor promote --to St\t")
-        _ = try fishShell.waitForScreen("fish's completion") { $0.cursorLine.contains("conductor promote --to Staging ") }
-        try fishShell.send(PseudoTerminalProcess.Key.killLine)
-        try fishShell.send("conductor promote --project We\t")
-        let fishListing = try fishShell.waitForScreen("fish's listing") { $0.text.contains("Web API") && $0.text.contains("Web UI") }
-        #expect(fishListing.text.contains("Web UI"))
-        try fishShell.send(PseudoTerminalProcess.Key.killLine)
-        try fishShell.send("exit\r")
-        _ = try fishShell.waitForExit()
+    @Test(arguments: shells)
+    func theOuterShellCompletesFromTheDisk(_ outer: OuterShell) throws {
+        let home = try Self.homeWithCatalogue()
+        let program = try #require(Self.which(outer.name), "\(outer.name) is installed by 'make system'")
+        let shell = try PseudoTerminalProcess(executable: program, arguments: outer.arguments, environment: try Self.environment(home), columns: 160, rows: 40)
+        // The shell reads the script before the next keys: typed ahead, they would be echoed by the kernel.
+        let scripts = Self.repository.appendingPathComponent("completions").path
+        try shell.send(outer.setup.replacingOccurrences(of: "SCRIPTS", with: scripts) + "\r", untilCursorLine: outer.prompt)
+        try shell.send("conductor promote --to St\t")
+        try shell.waitForScreen("\(outer.name) completing --to St") { $0.cursorLine.hasPrefix(outer.prompt + "conductor promote --to Staging ") }
+        try shell.send(PseudoTerminalProcess.Key.killLine)
+        try shell.send("conductor promote --project We\t")
+        try shell.waitForScreen("\(outer.name) completing --project We") { $0.cursorLine.hasPrefix(outer.prompt + "conductor promote --project Web\\ ") }
+        if !outer.listingKeys.isEmpty { try shell.send(outer.listingKeys) }
+        let listing = try shell.waitForScreen("\(outer.name)'s listing") { screen in outer.listed.allSatisfy { screen.text.contains($0) } }
+        #expect(!listing.text.contains("Release Orchestration"), "only the Web projects: \(listing.text)")
+        try shell.send(PseudoTerminalProcess.Key.killLine)
+        try shell.send("exit\r")
+        _ = try shell.waitForExit()
     }
 }

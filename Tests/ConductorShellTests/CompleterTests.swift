@@ -51,6 +51,18 @@ import Testing
         Case("find # a comment", []),
         Case("set pattern 2020", ["2020.4.0.9"]),
         Case("show; find to Dev", ["Development"]),
+        Case("status Database W", ["Web API", "Web UI"]),
+        Case("status Database \"Web API\" Da", []),
+        Case("compare Staging Pro", ["Production"]),
+        Case("releases \"Web API\" 2021.1.0.1", ["2021.1.0.15", "2021.1.0.14", "2021.1.0.1"]),
+        Case("notes \"Web API\" 2020", ["2020.4.0.9"]),
+        Case("tasks Web", ["Web API", "Web UI"]),
+        Case("tasks --a", ["--active"]),
+        Case("log Ser", ["ServerTasks-12"]),
+        Case("cancel ", ["ServerTasks-12"]),
+        Case("respond Int", ["Interruptions-3"]),
+        Case("respond Interruptions-3 ", ["proceed", "abort"]),
+        Case("interventions --", ["--mine", "--output"]),
     ])
     func slots(_ test: Case) {
         #expect(CompletionFixture.values(test.line) == test.expected)

@@ -108,7 +108,8 @@ extension Completer {
 
         func values(_ kind: ValueKind, facts: LineFacts, partial: String) -> [CompletionCandidate] {
             switch kind {
-            case .project: return projects(excluding: [])
+            // A rest-of-line list (`status A B`) offers each project once.
+            case .project: return projects(excluding: Set(facts.named))
             case .stages:
                 let named = Set(facts.named.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ", ")) })
                 var list = projects(excluding: named)
