@@ -109,7 +109,7 @@ let package = Package(
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "PseudoTerminal", "lineedit-probe"]),
         .testTarget(
             name: "ConductorShellTests",
-            dependencies: ["ConductorShell", "Orchestration", "OctopusClient", "OctopusModel", "OctopusSandbox"]
+            dependencies: ["ConductorShell", "LineEditor", "Orchestration", "OctopusClient", "OctopusModel", "OctopusSandbox"]
         ),
         // Golden/: expected output files the tests compare against (read by path, not bundled).
         .testTarget(name: "ConductorEndToEndTests", dependencies: ["PseudoTerminal"], exclude: ["Golden"]),
