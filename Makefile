@@ -1,4 +1,4 @@
-# Conductor: `make run` runs the main job, `make test` runs every test and conformance check.
+# Conductor: `make run` runs the main job, `make test` runs the lint, every test and conformance check.
 # Both install what is missing first (Debian packages as root, Python tools into .venv) and are
 # quick when everything is already there.
 
@@ -19,26 +19,37 @@ SPEC := ../shared/octopus-api/swagger-2021.2.4488.json
 # options or a subcommand, e.g. make run RUN_ARGS="-f examples/promote-to-staging.cond".
 RUN_ARGS ?=
 
-.PHONY: run test build build-release system venv swift-test conformance bench soak soak-short
+.PHONY: run test build build-release system venv swift-test conformance bench lint imports bench-completion completions soak soak-short
 
 run: system build
 	"$$($(SWIFT) build $(SWIFT_FLAGS) --show-bin-path)/conductor" $(RUN_ARGS)
 
 test: system venv build
 	@status=0; \
+	$(MAKE) --no-print-directory lint SWIFT=$(SWIFT) || status=1; \
 	$(SWIFT) test $(SWIFT_FLAGS) || status=1; \
 	$(MAKE) --no-print-directory conformance SCRATCH=$(SCRATCH) || status=1; \
 	$(MAKE) --no-print-directory soak-short SCRATCH=$(SCRATCH) || status=1; \
 	if [ $$status -ne 0 ]; then echo "make test: FAILED (see above)"; fi; \
 	exit $$status
 
-build:
+build: imports
 	$(SWIFT) build $(SWIFT_FLAGS)
 
-build-release:
+# Every module a file imports is declared by its target in Package.swift (SwiftPM's own check lets a
+# module through that arrives transitively, e.g. NIOPosix through Hummingbird).
+imports:
+	@SWIFT=$(SWIFT) $(PYTHON) .ci/check-imports
+
+# `swift format lint` (.swift-format): fails on a force unwrap, a `try!`, an implicitly unwrapped
+# optional or a doc comment that does not match its declaration; its whitespace findings are ignored.
+lint:
+	@SWIFT=$(SWIFT) bash .ci/lint
+
+build-release: imports
 	$(SWIFT) build -c release $(SWIFT_FLAGS)
 
-# Debian packages the build and the tests need (libedit-dev, pkg-config, libsqlite3-dev, python3-venv).
+# Debian packages the build and the tests need (libedit-dev, pkg-config, libsqlite3-dev, python3-venv, zsh, fish).
 system:
 	@bash .ci/system-packages
 
@@ -77,3 +88,15 @@ soak: system build
 soak-short: build
 	CONDUCTOR_BIN="$$($(SWIFT) build $(SWIFT_FLAGS) --show-bin-path)/conductor" \
 		$(PYTHON) soak/soak.py --runs 2 --kills 3 --concurrent 2 --seed 7
+
+# Completion benchmarks (issue 9): ranking with a large catalogue, the disk catalogue's load, `conductor __complete`.
+bench-completion: build-release
+	CONDUCTOR_BIN="$$($(SWIFT) build -c release $(SWIFT_FLAGS) --show-bin-path)/conductor" \
+		"$$($(SWIFT) build -c release $(SWIFT_FLAGS) --show-bin-path)/completion-bench"
+
+# The outer shells' completion scripts, regenerated from the binary (a test fails when they differ).
+completions: build
+	@for shell in bash zsh fish; do \
+		case $$shell in bash) file=conductor.bash;; zsh) file=_conductor;; fish) file=conductor.fish;; esac; \
+		"$$($(SWIFT) build $(SWIFT_FLAGS) --show-bin-path)/conductor" completion $$shell > completions/$$file; \
+	done

@@ -6,7 +6,8 @@ import PackageDescription
 // needs it (Hummingbird, GRDB and the HTTPTypes/NIOCore/ServiceLifecycle modules they expose:
 // OctopusSandbox; AsyncHTTPClient and the NIO modules its API names: OctopusClient; libedit:
 // CEditLine/LineEditor; ArgumentParser: the executable). Every module a target imports is declared
-// here: `make build` passes `--explicit-target-dependency-import-check error`.
+// here: `make build` runs .ci/check-imports (each import declared by its own target) and passes
+// `--explicit-target-dependency-import-check error`.
 let package = Package(
     name: "Conductor",
     platforms: [.macOS(.v15)],
@@ -78,6 +79,8 @@ let package = Package(
         .target(name: "PseudoTerminal", dependencies: ["CPseudoTerminal"]),
         // A tiny shell on LineEditor that the pty tests drive (and for trying the editor by hand).
         .executableTarget(name: "lineedit-probe", dependencies: ["LineEditor"]),
+        // Completion benchmarks (`make bench-completion`).
+        .executableTarget(name: "completion-bench", dependencies: ["ConductorShell"]),
         // Command grammar, tokenizer use, session context, command handlers, rendering, script runner.
         .target(name: "ConductorShell", dependencies: ["Orchestration", "OctopusClient", "OctopusModel", "LineEditor"], exclude: ["README.md"]),
         // The executable: argument parsing and wiring only.
@@ -92,7 +95,7 @@ let package = Package(
             ]
         ),
         // Tests: one target per module, plus end-to-end tests of the built binary.
-        .testTarget(name: "OctopusModelTests", dependencies: ["OctopusModel"]),
+        .testTarget(name: "OctopusModelTests", dependencies: ["OctopusModel"], exclude: ["Golden"]),
         .testTarget(
             name: "OctopusSandboxTests",
             dependencies: [
@@ -106,7 +109,7 @@ let package = Package(
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "PseudoTerminal", "lineedit-probe"]),
         .testTarget(
             name: "ConductorShellTests",
-            dependencies: ["ConductorShell", "Orchestration", "OctopusClient", "OctopusModel", "OctopusSandbox"]
+            dependencies: ["ConductorShell", "LineEditor", "Orchestration", "OctopusClient", "OctopusModel", "OctopusSandbox"]
         ),
         // Golden/: expected output files the tests compare against (read by path, not bundled).
         .testTarget(name: "ConductorEndToEndTests", dependencies: ["PseudoTerminal"], exclude: ["Golden"]),
@@ -115,7 +118,7 @@ let package = Package(
 
 // Settings every Swift target shares, so the compiler keeps the boundaries: `any` spelled on every
 // existential, and a member usable only in a file that imports its module. Undeclared imports are
-// caught by the build itself (`--explicit-target-dependency-import-check error`, see the Makefile).
+// caught by `make build` (.ci/check-imports and `--explicit-target-dependency-import-check error`).
 let sharedSwiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),

@@ -49,6 +49,9 @@ public final class SandboxServer: Sendable {
     ///   - configuration: port, storage, seed, clock and simulation settings.
     ///   - stopOnSignals: stop gracefully on SIGINT/SIGTERM (the `conductor sandbox serve` command);
     ///     in-process users (tests, the shell) leave signals alone.
+    /// - Returns: the running server, with its bound port and base URL.
+    /// - Throws: the store's error when it cannot be opened or seeded; `SandboxError.serviceUnavailable`
+    ///   when the port cannot be bound.
     public static func start(
         _ configuration: SandboxConfiguration = SandboxConfiguration(), stopOnSignals: Bool = false
     ) async throws -> SandboxServer {

@@ -88,9 +88,12 @@ public final class PseudoTerminalProcess {
 
     /// Types `keys` (UTF-8). Send a control key such as Ctrl-C in its own call, after the echo of
     /// what precedes it: the terminal discards pending input when it turns ^C into SIGINT.
-    /// - Parameter waitForRawMode: first wait until the program reads keys itself (the terminal
-    ///   is out of canonical mode). A line editor prints its prompt *before* it switches the
-    ///   terminal to raw mode; keys typed in between would be echoed and edited by the kernel.
+    /// - Parameters:
+    ///   - keys: the keys, as text.
+    ///   - waitForRawMode: first wait until the program reads keys itself (the terminal
+    ///     is out of canonical mode). A line editor prints its prompt *before* it switches the
+    ///     terminal to raw mode; keys typed in between would be echoed and edited by the kernel.
+    /// - Throws: `PseudoTerminalError.timedOut` waiting for raw mode, `.writeFailed` when the keys cannot be written.
     public func send(_ keys: String, waitForRawMode: Bool = true) throws(PseudoTerminalError) {
         if waitForRawMode { try waitUntilReadingKeys() }
         var bytes = Array(keys.utf8)[...]
@@ -148,6 +151,7 @@ public final class PseudoTerminalProcess {
     /// - Parameters:
     ///   - description: what is awaited, for the error message.
     ///   - timeout: the longest wait; a failing test fails after it instead of hanging.
+    ///   - condition: what the screen must show.
     /// - Returns: the screen that satisfied the condition.
     /// - Throws: `PseudoTerminalError.timedOut` with the screen as it was.
     @discardableResult

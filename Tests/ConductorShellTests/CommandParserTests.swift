@@ -43,12 +43,19 @@ import Testing
         Parsed(line: "connect https://octopus.example.com --space Default", path: ["connect"], values: ["url": "https://octopus.example.com", "space": "Default"]),
         Parsed(line: "exit", path: ["quit"], values: [:]),
         Parsed(line: "help plan save", path: ["help"], values: ["command": "plan save"]),
+        Parsed(line: "status Database \"Web UI\" -o json", path: ["status"], values: ["projects": "Database Web UI", "output": "json"]),
+        Parsed(line: "echo a -b", path: ["echo"], values: ["text": "a -b"]),
     ])
     func parses(_ expected: Parsed) throws {
         let invocation = try #require(try Self.parser.parse(line: expected.line))
         #expect(invocation.path == expected.path)
         #expect(invocation.values == expected.values)
         #expect(invocation.flags == expected.flags)
+    }
+
+    @Test func aRestPositionalKeepsItsSeparateWords() throws {
+        let invocation = try #require(try Self.parser.parse(line: "status Database \"Web UI\" -o json"))
+        #expect(invocation.lists["projects"] == ["Database", "Web UI"])
     }
 
     struct Rejected: CustomTestStringConvertible, Sendable {

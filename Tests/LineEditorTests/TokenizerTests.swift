@@ -19,6 +19,8 @@ struct TokenizerTests {
         ("Café naïve ✓", ["Café", "naïve", "✓"]),
         ("deploy \\\nnow", ["deploy", "now"]),
         ("\"two\nlines\"", ["two\nlines"]),
+        ("approve as me  # the team's approvals", ["approve", "as", "me"]),
+        ("echo C# '#'", ["echo", "C#", "#"]),
     ] as [(String, [String])])
     func splitsCompleteLines(line: String, words: [String]) throws {
         #expect(try Tokenizer.words(in: line) == words)
@@ -72,6 +74,9 @@ struct TokenizerTests {
         (["deploy \\", "now"], "deploy now"),
         (["say \"a \\", "b\""], "say \"a b\""),
         (["plain"], "plain"),
+        // A comment's apostrophe opens no quote, so the next line is a line of its own.
+        (["# the blog's first step"], "# the blog's first step"),
+        (["say \"a", "# it's inside the quote\""], "say \"a\n# it's inside the quote\""),
     ])
     func joinsContinuationLines(lines: [String], joined: String) {
         var logical = ContinuedLine()

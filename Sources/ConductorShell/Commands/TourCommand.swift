@@ -4,12 +4,14 @@ enum TourCommand {
     /// The steps: what to type, and why.
     static let steps: [(command: String, why: String)] = [
         ("use parent \"Release Orchestration\"", "The application: the parent project's four 'Deploy …' steps, in order."),
+        ("status", "What is deployed where: the projects × environments of the application."),
         ("find to Staging", "The plan: for each child, the release last deployed to Test and whether it goes."),
         ("whatif", "The preview: steps, machines, the manual interventions and who must act on them."),
         ("approve as me", "Who covers each intervention (the Web Admins' one needs Wes Admin)."),
         ("deploy", "Creates the first stage's deployments after you confirm."),
         ("wait", "Follows them, starts the later stages in order; Ctrl-C stops watching, 'wait' resumes."),
         ("connect sandbox as \"Wes Admin\"", "Act as a Web Admin to answer the intervention a service account cannot."),
+        ("interventions", "Pending manual interventions; 'respond ID proceed' answers one."),
         ("history", "The plans of this machine and how they ended."),
     ]
 

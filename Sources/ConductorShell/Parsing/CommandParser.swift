@@ -73,7 +73,7 @@ public struct CommandParser: Sendable {
         }
         while index < words.count {
             let word = words[index]
-            if word.hasPrefix("-"), word.count > 1, Double(word) == nil {
+            if Self.looksLikeOption(word) {
                 let (optionName, inlineValue) = Self.splitOption(word)
                 guard let parameter = spec.parameters.first(where: { Self.matches($0.form, optionName) }) else {
                     let known = spec.parameters.compactMap { parameter -> String? in
@@ -114,6 +114,7 @@ public struct CommandParser: Sendable {
                 var end = index
                 while end < words.count, end == index || !isParameterWord(words[end], of: spec) { end += 1 }
                 try set(parameter, words[index..<end].joined(separator: " "))
+                invocation.lists[parameter.name] = Array(words[index..<end])
                 index = end
             } else {
                 try set(parameter, word)
@@ -125,9 +126,20 @@ public struct CommandParser: Sendable {
         }
     }
 
+    /// Whether a rest positional stops at `word`: any `--word`, a short option this command has (`-o`), or one
+    /// of its keywords; so `echo a -b` keeps `-b` while `status Database -o json` does not swallow `-o`.
     private func isParameterWord(_ word: String, of spec: CommandSpec) -> Bool {
         if word.hasPrefix("--") { return true }
+        if Self.looksLikeOption(word) {
+            let (name, _) = Self.splitOption(word)
+            if spec.parameters.contains(where: { Self.matches($0.form, name) }) { return true }
+        }
         return spec.parameters.contains { $0.form == .keyword(word) }
+    }
+
+    /// `-o`, `--limit`, `--limit=3`; not `-` alone or a negative number.
+    static func looksLikeOption(_ word: String) -> Bool {
+        word.hasPrefix("-") && word.count > 1 && Double(word) == nil
     }
 
     static func splitOption(_ word: String) -> (String, String?) {
@@ -171,6 +183,8 @@ public struct CommandParser: Sendable {
             }
         case .taskID:
             guard value.hasPrefix("ServerTasks-") else { throw invalid("a task id looks like 'ServerTasks-12' (see 'tasks')") }
+        case .interventionID:
+            guard value.hasPrefix("Interruptions-") else { throw invalid("an intervention id looks like 'Interruptions-3' (see 'interventions')") }
         default:
             break
         }

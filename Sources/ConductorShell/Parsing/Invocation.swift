@@ -6,6 +6,8 @@ public struct Invocation: Sendable {
     public var spec: CommandSpec
     /// Parameter values by parameter name; a `rest` positional joins its words with spaces.
     public var values: [String: String]
+    /// The separate words of a `rest` positional, as typed (`status Database "Web API"` is two names).
+    public var lists: [String: [String]] = [:]
     /// Flags given.
     public var flags: Set<String>
     /// The words as typed, for messages.

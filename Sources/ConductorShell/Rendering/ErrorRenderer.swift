@@ -157,6 +157,14 @@ public enum ErrorRenderer {
             return Diagnostic(message: "\(what) '\(TerminalText.short(value))' is out of range: \(bound).", status: .usage)
         case .duplicateProject(let name):
             return Diagnostic(message: "'\(name)' is named twice in the application; name each project once.", status: .usage)
+        case .catalogueRefreshFailed(let server):
+            return Diagnostic(message: "Could not read the names Tab completes from \(server); Tab keeps the previous ones.", hint: "Check the connection with 'show', then 'refresh' again.", status: .failure)
+        case .interventionNotPending(let id):
+            return Diagnostic(message: "\(id) is not pending: it was answered already or its task ended.", hint: "See 'interventions' for the pending ones.", status: .failure)
+        case .interventionCannotBeAnswered(let id, let title, let choices):
+            return Diagnostic(message: "\(id) ('\(TerminalText.short(title))') is not a manual intervention: it takes \(choices.isEmpty ? "no proceed or abort" : choices.joined(separator: ", ")).", hint: "Answer it in the Octopus web portal.", status: .failure)
+        case .interventionNotYours(let id, let teams):
+            return Diagnostic(message: "You may not act on \(id)\(teams.isEmpty ? "" : ": it needs a member of \(teams.joined(separator: ", "))").", hint: "Connect as someone who may ('connect sandbox as USER' on the sandbox).", status: .authentication)
         }
     }
 }

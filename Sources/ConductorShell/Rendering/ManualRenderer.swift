@@ -28,7 +28,8 @@ public enum ManualRenderer {
         text += "```\n"
         let parameters = spec.parameters + spec.subcommands.flatMap(\.parameters)
         var seen = Set<String>()
-        let rows = parameters.filter { seen.insert($0.usage).inserted }
+        // Subcommands repeat shared options; two positionals of one kind (`compare ENV ENV`) differ by their help.
+        let rows = parameters.filter { seen.insert($0.usage + "\n" + $0.help).inserted }
         if !rows.isEmpty {
             text += "\n" + rows.map { "- `\($0.bareUsage)`: \($0.help)\n" }.joined()
         }

@@ -30,7 +30,10 @@ public final class ProgressView: Sendable {
 
     /// Creates a view.
     /// - Parameters:
+    ///   - output: where the lines go.
     ///   - live: redraw in place (a terminal); otherwise print one line per change.
+    ///   - style: ANSI styling, enabled only when the output colours.
+    ///   - now: the clock for elapsed times.
     public init(output: any TextOutput, live: Bool, style: Style, now: @escaping @Sendable () -> Date = { Date() }) {
         self.output = output
         self.live = live

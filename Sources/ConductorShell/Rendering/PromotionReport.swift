@@ -122,12 +122,7 @@ public struct PromotionReport: Sendable {
     // MARK: json
 
     func json() -> String {
-        let document = JSONPlan(plan)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        guard let data = try? encoder.encode(document), let text = String(data: data, encoding: .utf8) else { return "{}\n" }
-        return text + "\n"
+        OutputFormat.jsonDocument(JSONPlan(plan))
     }
 
     /// The JSON shape: stable field names, the template's output variables by their Octopus names.

@@ -15,6 +15,7 @@ public struct Style: Sendable {
     public func boldRed(_ text: String) -> String { wrap(text, "1;31") }
     public func green(_ text: String) -> String { wrap(text, "32") }
     public func yellow(_ text: String) -> String { wrap(text, "33") }
+    public func boldYellow(_ text: String) -> String { wrap(text, "1;33") }
     public func blue(_ text: String) -> String { wrap(text, "34") }
     public func cyan(_ text: String) -> String { wrap(text, "36") }
 }

@@ -6,6 +6,10 @@ import Foundation
 public enum Confirmation {
     /// Confirms `action` (already described to the user on stderr).
     /// - Parameters:
+    ///   - action: what will happen, as the question names it.
+    ///   - invocation: the command's invocation (`--yes` skips the question).
+    ///   - session: the session (its `assumeYes` and `confirm` setting skip the question).
+    ///   - io: where the question is asked; without `ask` (batch) confirming is an error.
     ///   - protectedEnvironment: when set, the user must type this name instead of `y`.
     /// - Throws: `ShellError.confirmationNeeded` in batch, `.declined` / `.protectedNameMismatch` on a no.
     public static func confirm(_ action: String, invocation: Invocation, session: Session, io: ShellIO, protectedEnvironment: String? = nil) async throws {

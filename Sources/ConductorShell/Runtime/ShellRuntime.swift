@@ -17,6 +17,9 @@ public struct ShellRuntime: Sendable {
 
     /// Runs `input` to its end.
     /// - Parameters:
+    ///   - input: where the lines come from (a line editor over a terminal, pipe or file, or `-c` commands).
+    ///   - session: the session to start from.
+    ///   - io: where output, errors and questions go.
     ///   - interactive: a person at a terminal: prompts, errors return to the prompt, Ctrl-C stops the command.
     /// - Returns: the session afterwards and the exit status.
     public func run(_ input: ShellInput, session: Session, io: ShellIO, interactive: Bool) async -> (Session, ExitStatus) {
@@ -49,6 +52,7 @@ public struct ShellRuntime: Sendable {
                 let surface: Surface = interactive ? .interactive : .script(file: input.name, line: lineNumber)
                 let result = await execute(statement, session: session, io: io, surface: surface)
                 session = result.session
+                session.context.catalogue?.commandFinished(session, invalidated: result.invalidates)
                 if result.flow == .quit { return (session, result.status == .success ? worst : result.status) }
                 guard result.status != .success else { continue }
                 if interactive { continue }
@@ -84,6 +88,8 @@ public struct ShellRuntime: Sendable {
         public var session: Session
         public var status: ExitStatus
         public var flow: CommandOutcome.Flow
+        /// What the command made stale in the completion catalogue.
+        public var invalidates: CacheScope = []
     }
 
     /// Parses and runs one statement; errors are rendered on stderr for `surface`.
@@ -102,7 +108,7 @@ public struct ShellRuntime: Sendable {
                 io.output.message("Interrupted. Server tasks keep running; 'wait' follows them again.")
                 return Result(session: Self.reloadingPlan(session), status: .interrupted, flow: .continue)
             }
-            return Result(session: outcome.session, status: outcome.status, flow: outcome.flow)
+            return Result(session: outcome.session, status: outcome.status, flow: outcome.flow, invalidates: outcome.invalidates)
         } catch is CancellationError {
             io.output.message("Interrupted. Server tasks keep running; 'wait' follows them again.")
             return Result(session: Self.reloadingPlan(session), status: .interrupted, flow: .continue)

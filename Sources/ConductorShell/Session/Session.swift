@@ -41,11 +41,15 @@ public struct Session: Sendable {
     /// `conductor promote`), so a repeated or resumed deploy never creates a deployment twice.
     public func engine() throws -> PromotionEngine {
         let connection = try requireConnection()
-        let poll = settings["poll"].flatMap(DurationText.seconds).map { Duration.milliseconds(Int($0 * 1000)) }
-            ?? (connection.isSandbox ? .milliseconds(200) : .seconds(5))
         return PromotionEngine(
-            client: connection.client, ledger: FileDeploymentLedger(url: context.paths.ledgerFile), pollInterval: poll,
+            client: connection.client, ledger: FileDeploymentLedger(url: context.paths.ledgerFile), pollInterval: pollInterval,
             concurrency: settings["concurrency"].flatMap(Int.init) ?? 16, defaultTimeZone: timeZone)
+    }
+
+    /// How often waiting polls the server: the `poll` variable, else 5 s (the sandbox: 200 ms).
+    public var pollInterval: Duration {
+        settings["poll"].flatMap(DurationText.seconds).map { Duration.milliseconds(Int($0 * 1000)) }
+            ?? (connection?.isSandbox == true ? .milliseconds(200) : .seconds(5))
     }
 
     /// The parent release approvals come from: `parent-release`, else the release a parent's steps imply for the

@@ -1,6 +1,6 @@
 /// Writes a completed name back into the line in the quoting style the user already chose, so
 /// the tokenizer reads it back as the name.
-enum WordQuoting {
+public enum WordQuoting {
     private enum Style {
         case backslashes
         case doubleQuotes
@@ -9,7 +9,11 @@ enum WordQuoting {
 
     /// Quotes `name` like `word`: inside the quote the user opened (or started the word with),
     /// otherwise with backslash escapes as bash does.
-    /// - Parameter closing: close the quote (a unique, finished match).
+    /// - Parameters:
+    ///   - name: the completed name, unescaped.
+    ///   - word: the word being completed, as typed.
+    ///   - closing: close the quote (a unique, finished match).
+    /// - Returns: the text that replaces the word.
     static func quote(_ name: String, like word: PartialWord, closing: Bool) -> String {
         switch style(of: word, for: name) {
         case .backslashes:
@@ -37,7 +41,7 @@ enum WordQuoting {
     }
 
     /// Escapes exactly what the tokenizer treats specially: whitespace, quotes and backslash.
-    static func escapedWithBackslashes(_ name: String) -> String {
+    public static func escapedWithBackslashes(_ name: String) -> String {
         var escaped = String.UnicodeScalarView()
         for scalar in name.unicodeScalars {
             if scalar.properties.isWhitespace || scalar == "\"" || scalar == "'" || scalar == "\\" {

@@ -52,6 +52,9 @@ private struct Scanner {
         case singleQuoted
         case doubleQuoted
         case escapedInDoubleQuotes
+        /// After a `#` that starts a word, to the end of the physical line: a comment's quotes (`# it's`) open
+        /// nothing, so a command file's comment never swallows the lines after it.
+        case comment
     }
 
     private var state = State.unquoted
@@ -66,6 +69,10 @@ private struct Scanner {
         case .unquoted:
             if scalar.properties.isWhitespace {
                 finishWord()
+                return
+            }
+            if scalar == "#" && !hasWord {
+                state = .comment
                 return
             }
             raw.append(scalar)
@@ -101,6 +108,8 @@ private struct Scanner {
                 text.append(scalar)
             }
             state = .doubleQuoted
+        case .comment:
+            if scalar == "\n" { state = .unquoted }
         }
     }
 
@@ -116,7 +125,7 @@ private struct Scanner {
         switch state {
         case .singleQuoted: openQuote = "'"
         case .doubleQuoted, .escapedInDoubleQuotes: openQuote = "\""
-        case .unquoted, .escaped: openQuote = nil
+        case .unquoted, .escaped, .comment: openQuote = nil
         }
         let partial = PartialWord(
             text: String(text),

@@ -16,7 +16,9 @@ extension OctopusClient {
     /// - Parameters:
     ///   - path: the collection path with its filters; `skip`/`take` are set by the client.
     ///   - pageSize: items per request.
+    ///   - type: the item type.
     ///   - visit: called with each page; return false to stop.
+    /// - Throws: `OctopusClientError`, `CancellationError`, or what `visit` throws.
     public func forEachPage<Item: Codable & Sendable & Equatable>(
         _ path: APIPath, pageSize: Int = OctopusClient.defaultPageSize, of type: Item.Type = Item.self,
         _ visit: (ResourceCollection<Item>) async throws -> Bool

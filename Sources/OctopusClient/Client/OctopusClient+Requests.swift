@@ -12,6 +12,8 @@ extension OctopusClient {
     ///   - body: a value to send as JSON, or nil.
     ///   - idempotent: whether the request may be repeated after a transient failure; defaults to
     ///     the method's idempotency (`POST` is not).
+    ///   - type: the response type.
+    /// - Returns: the decoded response.
     /// - Throws: `OctopusClientError`, or `CancellationError`.
     public func send<Response: Decodable>(
         _ method: HTTPMethod, _ path: APIPath, body: (some Encodable & Sendable)? = Optional<Empty>.none,

@@ -24,6 +24,7 @@ extension OctopusClient {
     ///   - tenant: `tenant=`.
     ///   - name: the task type, `Deploy` for deployments.
     ///   - states: `states=` (comma list), e.g. `[.success]`.
+    /// - Returns: the matching tasks, not yet fetched (the caller reads as many pages as it needs).
     public func tasks(
         project: ProjectID? = nil, environment: EnvironmentID? = nil, tenant: TenantID? = nil,
         name: String? = "Deploy", states: [TaskState] = []

@@ -15,7 +15,11 @@ extension Database {
     ///
     /// - Parameters:
     ///   - body: the request; `ReleaseId` and `EnvironmentId` are required.
+    ///   - space: the space the request is in.
+    ///   - requester: the API key's user, recorded as the deployer.
+    ///   - now: the sandbox clock's time (the task is queued then).
     ///   - speed: the simulator's speed (step durations are divided by it).
+    /// - Returns: the created deployment, with its id and task id.
     /// - Throws: ``SandboxError/validation(_:)`` with every problem found.
     func createDeployment(
         _ body: Deployment, in space: SpaceID, by requester: DeploymentRequester, now: Date, speed: Double

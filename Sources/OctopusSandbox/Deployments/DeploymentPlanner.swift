@@ -74,8 +74,10 @@ struct DeploymentPlanner: Sendable {
     /// The simulator's plan for a deployment: the applicable, enabled, not-skipped actions.
     ///
     /// - Parameters:
+    ///   - deployment: the deployment: its specific and excluded machines and skipped actions.
     ///   - speed: step durations are divided by it.
     ///   - failures: arranged failures, by action id or step name, with their messages.
+    /// - Returns: the steps the task will run (durations already scaled) and its guided-failure setting.
     func runPlan(
         for deployment: Deployment, speed: Double, failures: [String: String] = [:]
     ) -> TaskRunPlan {

@@ -31,7 +31,10 @@ struct ReleasePromotion: Sendable, Equatable {
     /// Evaluates `phases` (the effective ones: see `LifecycleRules.effectivePhases`) against the
     /// environments where the release succeeded.
     ///
-    /// - Parameter catalogue: every environment of the space, for "any environment" phases.
+    /// - Parameters:
+    ///   - phases: the lifecycle's effective phases, in order.
+    ///   - catalogue: every environment of the space, for "any environment" phases.
+    ///   - successful: the environments where the release has a successful deployment.
     init(phases: [Phase], catalogue: [DeploymentEnvironment], successful: Set<EnvironmentID>) {
         let members = LifecycleRules.phaseEnvironments(phases, environments: catalogue.map(\.id), sortedBy: catalogue)
         var states: [PhaseState] = []

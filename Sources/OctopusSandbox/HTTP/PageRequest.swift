@@ -45,6 +45,7 @@ package enum CollectionPage {
     ///   - query: the request's query (filters are repeated in `Page.*` links; `skip`, `take` and any
     ///     API key are not).
     ///   - template: the collection's URI template for `Template`.
+    /// - Returns: the collection resource with its `Page.*` links.
     package static func make<Item>(
         itemType: String, items: [Item], total: Int, page: PageRequest, path: String, query: QueryParameters,
         template: String

@@ -60,9 +60,11 @@ struct TaskRun: Codable, Sendable, Equatable {
 
     /// Replays every transition up to `now`.
     ///
-    /// - Parameter blockedUntil: when the task may start at the earliest because another task for the
-    ///   same project and environment runs first (Octopus runs those one at a time): nil when nothing
-    ///   blocks it, `.distantFuture` while the blocking task is still running.
+    /// - Parameters:
+    ///   - now: the time to replay up to.
+    ///   - blockedUntil: when the task may start at the earliest because another task for the
+    ///     same project and environment runs first (Octopus runs those one at a time): nil when nothing
+    ///     blocks it, `.distantFuture` while the blocking task is still running.
     /// - Returns: what happened, in order, for the caller to record (interruptions, events).
     mutating func advance(to now: Date, blockedUntil: Date? = nil) -> [TaskRunEffect] {
         var effects: [TaskRunEffect] = []

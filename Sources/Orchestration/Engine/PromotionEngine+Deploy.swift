@@ -5,8 +5,10 @@ import OctopusModel
 extension PromotionEngine {
     /// `schedule`: sets (or clears, with nil / `N/A`) the start time of the plan's deployments (§5.20).
     /// - Parameters:
+    ///   - plan: the plan to schedule.
     ///   - text: the time, in any form `ScheduleParser` reads.
     ///   - timeZone: the zone for wall-clock times (default: the options' zone, else the engine's).
+    /// - Returns: the plan with its start time, at step `scheduled`.
     /// - Throws: `OrchestrationError` for an unreadable or past time.
     public func schedule(_ plan: PromotionPlan, at text: String?, timeZone: TimeZone? = nil) throws -> PromotionPlan {
         var plan = plan
@@ -27,7 +29,11 @@ extension PromotionEngine {
     ///
     /// Requests per created child: 1 (`POST /deployments`), +1 when a stale snapshot is refreshed; a child the
     /// ledger knows costs nothing, one the ledger only saw claimed costs 1 (looking for it on the server).
-    /// - Parameter progress: receives `stageStarted` and `deploymentCreated` events (not finished here).
+    /// - Parameters:
+    ///   - plan: the plan to deploy.
+    ///   - progress: receives `stageStarted` and `deploymentCreated` events (not finished here).
+    /// - Returns: the plan with each created child's deployment and task.
+    /// - Throws: `OrchestrationError` (a plan not ready, the ledger), `OctopusClientError`, or `CancellationError`.
     public func deploy(_ plan: PromotionPlan, progress: ProgressSink? = nil) async throws -> PromotionPlan {
         var plan = plan.children.contains(where: { $0.willDeploy && $0.preview == nil }) ? try await whatIf(plan) : plan
         let stages = plan.stageIndices

@@ -13,8 +13,11 @@ extension PromotionEngine {
     /// stages in order. Not waiting, a scheduled promotion queues only the first stage and says so
     /// (``ProgressEvent/laterStagesNotScheduled(projects:startsAt:)``, and a warning on each later child).
     ///
-    /// - Parameter progress: receives the coverage, deploy and wait events.
+    /// - Parameters:
+    ///   - options: the promotion's options.
+    ///   - progress: receives the coverage, deploy and wait events.
     /// - Returns: the final plan; each child carries its outputs and outcome.
+    /// - Throws: `OrchestrationError` for what stops the promotion, `OctopusClientError`, or `CancellationError`.
     public func promote(_ options: PromotionOptions, progress: ProgressSink? = nil) async throws -> PromotionPlan {
         // find and whatif pipelined; whatif resolves the approvals, so a wrong parent fails before anything deploys.
         var plan = try await findAndPreview(options)

@@ -30,8 +30,11 @@ extension PromotionEngine {
     ///
     /// Each poll costs 1 request for the whole application (`GET /api/tasks?ids=…`), plus, only while a task has a
     /// pending interruption, 1 per such task (its pending interruptions) and the calls that answer them.
-    /// - Parameter progress: receives one event per change; finished when the wait ends.
+    /// - Parameters:
+    ///   - plan: the plan to follow (deployed first when it is not yet).
+    ///   - progress: receives one event per change; finished when the wait ends.
     /// - Returns: the plan with every child's outcome; later stages after a failure are marked skipped.
+    /// - Throws: `OrchestrationError` (the ledger), `OctopusClientError`, or `CancellationError`.
     public func wait(_ plan: PromotionPlan, progress: ProgressSink? = nil) async throws -> PromotionPlan {
         var plan = plan.step < .deployed ? try await deploy(plan, progress: progress) : plan
         var memory = WaitMemory()

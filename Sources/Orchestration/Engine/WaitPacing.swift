@@ -20,8 +20,11 @@ struct WaitPacing: Sendable {
 
     /// The pause after a poll of `tasks` (the ones still running) at `now`.
     /// - Parameters:
+    ///   - tasks: the tasks still running.
+    ///   - now: the time of the poll.
     ///   - changed: whether this poll saw a change (a state, an outcome, a stage created).
     ///   - expectedDuration: how long a task is expected to run, in seconds, when known.
+    /// - Returns: how long to sleep before the next poll.
     func pause(before tasks: [ServerTask], now: Date, changed: Bool, expectedDuration: (ServerTask) -> TimeInterval? = { _ in nil }) -> Duration {
         let scheduled = PromotionEngine.pause(before: tasks, now: now, pollInterval: interval)
         if scheduled > interval { return scheduled }

@@ -56,11 +56,14 @@ public struct InterventionCoverage: Codable, Hashable, Sendable {
     /// The decision for one intervention of `child` (§5.31.1 with Conductor's departures), used for the plan's
     /// expected interventions and for every real interruption the wait loop sees.
     /// - Parameters:
-    ///   - teamIds: the intervention's responsible teams; `teamNames` the same, by name.
+    ///   - teamIds: the intervention's responsible teams.
+    ///   - teamNames: the same teams, by name.
+    ///   - child: the child whose deployment raises the intervention.
     ///   - approvals: the plan's approvals (nil: none resolved).
     ///   - autoApprove: the plan's auto-approval option.
     ///   - followed: whether Conductor follows the deployment (waits) and so can submit anything.
     ///   - apiUserMayAct: whether the API key's user may take responsibility for it (nil: unknown, assumed).
+    /// - Returns: auto-approved as whom, or left to people and why.
     public static func decide(
         teamIds: [TeamID], teamNames: [String], child: ChildPlan, approvals: ApprovalSet?, autoApprove: Bool, followed: Bool,
         apiUserMayAct: Bool?

@@ -7,6 +7,7 @@ public enum MachineFilter {
     /// - Parameters:
     ///   - requested: the resolved `Machines-N` ids of the specific-machine option.
     ///   - previewMachineIds: the union of `StepsToExecute[].Machines[].Id` of the child's deployment preview.
+    /// - Returns: the matching ids, in request order.
     public static func matching(requested: [String], previewMachineIds: [String]) -> [String] {
         var result: [String] = []
         for wanted in requested.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {

@@ -6,7 +6,7 @@ import Testing
 /// The messages a release manager reads in the approve-at-11, deploy-at-19 scenario (issue 13, row 6), each pinned.
 struct ReleaseManagerMessageTests {
     static let now = Date(timeIntervalSince1970: 1_610_650_800)  // 2021-01-14 19:00 UTC
-    static let utc = TimeZone(identifier: "UTC")!
+    static let utc = TimeZone(identifier: "UTC") ?? .gmt
 
     /// A past `--at` suggests a time that parses, and is in the future.
     @Test(arguments: [
