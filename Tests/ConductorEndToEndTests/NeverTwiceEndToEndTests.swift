@@ -70,8 +70,9 @@ struct NeverTwiceEndToEndTests {
         let state = Self.stateDirectory()
         let arguments = ["--projects", Self.application, "--from", "Test", "--to", "Staging", "--timeout", "120", "--approve-as-me"]
         let before = try await Self.deployments(sandbox, environment: "Environments-3")
-        _ = try Self.promoteKilled(after: createdBeforeKill, arguments: arguments, environment: try Self.connection(sandbox, state: state))
-        let rerun = try PromoteRun(arguments, environment: try Self.connection(sandbox, state: state))
+        let connection = try Self.connection(sandbox, state: state)
+        _ = try await offThePool { try Self.promoteKilled(after: createdBeforeKill, arguments: arguments, environment: connection) }
+        let rerun = try await offThePool { try PromoteRun(arguments, environment: connection) }
         #expect(rerun.status == 0, "stderr: \(rerun.standardError)")
         // What the killed run created is followed ("… is already deploying to Staging …; following it") or, when it
         // finished meanwhile, is already current; either way nothing is created twice.
@@ -89,7 +90,7 @@ struct NeverTwiceEndToEndTests {
         let environments = try [shared, sharedState ? shared : Self.stateDirectory()].map { try Self.connection(sandbox, state: $0) }
         let runs = try await withThrowingTaskGroup(of: PromoteRun.self) { group in
             for environment in environments {
-                group.addTask { try PromoteRun(arguments, environment: environment) }
+                group.addTask { try await offThePool { try PromoteRun(arguments, environment: environment) } }
             }
             return try await group.reduce(into: []) { $0.append($1) }
         }

@@ -44,7 +44,10 @@ final class RunningSandbox: @unchecked Sendable {
         }
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: timeout)
-        while clock.now < deadline {
+        // One look after the deadline too: a test resumed late (a starved pool) still sees what was printed.
+        var lastLook = false
+        while !lastLook {
+            lastLook = clock.now >= deadline
             let text = printed.text(isError: false)
             if let url = matches(of: #"https?://(127\.0\.0\.1|localhost|\[::1\]):[0-9]+"#, in: text).first,
                case let keys = matches(of: #"API-[A-Z0-9]{16,}"#, in: text), !keys.isEmpty,

@@ -67,8 +67,10 @@ import Testing
         process.waitUntilExit()
 
         // Second shell: resumes and finishes.
+        let stateFiles = (FileManager.default.subpaths(atPath: home.root.appendingPathComponent("state").path) ?? []).sorted()
+        let planFile = (try? String(contentsOf: home.root.appendingPathComponent("state/conductor/plans/current.json"), encoding: .utf8)) ?? "(none)"
         let resumed = try home.run(["-c", "wait"], environment: ["OCTOPUS_URL": sandbox.baseURL.absoluteString, "OCTOPUS_API_KEY": key])
-        #expect(resumed.status == 0, "stderr: \(resumed.standardError)")
+        #expect(resumed.status == 0, "stderr: \(resumed.standardError)\nfirst shell: \(collected.text(isError: true))\nstate: \(stateFiles)\nplan: \(planFile.prefix(400))")
         #expect(resumed.standardError.contains("Resuming plan "), "stderr: \(resumed.standardError)")
         #expect(resumed.standardOutput.components(separatedBy: "succeeded (ServerTasks-").count - 1 == 4, "stdout: \(resumed.standardOutput)")
 

@@ -58,11 +58,15 @@ extension PromotionEngine {
         Int(id.split(separator: "-").last ?? "") ?? Int.max
     }
 
+    /// How far behind this machine's clock the server's may run before a success during `find` goes unnoticed.
+    static let clockSlack: TimeInterval = 60
+
     /// Whether a deployment's task makes another deployment of the same key a duplicate.
     static func stands(_ task: ServerTask, since: Date) -> Bool {
         switch task.state {
         case .queued, .executing: true
-        case .success: (task.completedTime ?? .distantFuture) >= since
+        // A minute's slack: the server stamps completion with its own clock, which may run behind this machine's.
+        case .success: (task.completedTime ?? .distantFuture) >= since.addingTimeInterval(-clockSlack)
         case .failed, .canceled, .timedOut, .cancelling: false
         }
     }

@@ -46,7 +46,7 @@ public enum PlanStep: Int, Codable, Sendable, Comparable {
 public struct PromotionPlan: Codable, Sendable, Hashable {
     /// Identifies the plan (the ledger's key for "the same deployment").
     public var id: UUID
-    /// When `find` made it.
+    /// When `find` began making it (before its first request).
     public var createdAt: Date
     /// The options it was made with.
     public var options: PromotionOptions
