@@ -44,18 +44,18 @@ enum CompareCommand {
         case .json:
             io.output.write(ExplorationSupport.json(rows))
         case .table:
-            io.output.write(TerminalText.clean(table(rows, from: source.name, to: destination.name, style: io.style)))
+            io.output.write(table(rows, from: TerminalText.clean(source.name), to: TerminalText.clean(destination.name), style: io.style))
         }
         return CommandOutcome(session)
     }
 
-    /// The comparison of one project.
+    /// The comparison of one project, its server names cleaned.
     static func row(_ project: DashboardProject, source: String, destination: String, _ dashboard: Dashboard) -> Row {
         let all = dashboard.items + dashboard.previousItems
         func latest(_ items: [DashboardItem]) -> DashboardItem? { items.max { ($0.created ?? .distantPast) < ($1.created ?? .distantPast) } }
         let promoted = latest(all.filter { $0.projectId == project.id && $0.environmentId.rawValue == source && $0.state == .success && $0.tenantId == nil })
         let current = latest(dashboard.items.filter { $0.projectId == project.id && $0.environmentId.rawValue == destination && $0.tenantId == nil })
-        return Row(project: project.name, from: promoted?.releaseVersion, to: current?.releaseVersion, toState: current?.state,
+        return Row(project: TerminalText.clean(project.name), from: promoted.map { TerminalText.clean($0.releaseVersion) }, to: current.map { TerminalText.clean($0.releaseVersion) }, toState: current?.state,
                    change: change(from: promoted?.releaseVersion, to: current?.releaseVersion, state: current?.state))
     }
 

@@ -67,7 +67,7 @@ enum LogCommand {
     /// The line before the log: the task, what it is, its state.
     static func header(_ task: ServerTask, style: Style) -> String {
         let state = TaskStateText.colour(TaskStateText.word(task.state, waitingForPerson: task.hasPendingInterruptions), task.state, waitingForPerson: task.hasPendingInterruptions, style: style)
-        return TerminalText.clean("\(style.bold(task.id.rawValue))  \(task.description)  \(state)") + "\n"
+        return "\(style.bold(task.id.rawValue))  \(TerminalText.clean(task.description))  \(state)\n"
     }
 
     /// The line after a finished task's log: how it ended and, when it failed, why.
@@ -76,9 +76,9 @@ enum LogCommand {
             return task.hasPendingInterruptions ? style.boldYellow("Waiting for a person: see 'interventions'.") + "\n" : style.dim("Still \(TaskStateText.word(task.state).lowercased()); 'log \(task.id.rawValue) --follow' keeps printing.") + "\n"
         }
         var text = TaskStateText.colour("\(TaskStateText.symbol(task.state)) \(task.id.rawValue) \(TaskStateText.word(task.state).lowercased())", task.state, style: style)
-        if let duration = task.duration { text += " after \(duration)" }
-        if !task.errorMessage.isEmpty { text += ": " + task.errorMessage }
-        return TerminalText.clean(text) + "\n"
+        if let duration = task.duration { text += " after \(TerminalText.clean(duration))" }
+        if !task.errorMessage.isEmpty { text += ": " + TerminalText.clean(task.errorMessage) }
+        return text + "\n"
     }
 
     /// A failed or cancelled task is status 4, as a failed deployment is.

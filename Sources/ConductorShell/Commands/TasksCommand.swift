@@ -33,7 +33,7 @@ enum TasksCommand {
                 io.output.message(invocation.has("active") ? "No task is queued or running." : "No tasks yet.")
                 return CommandOutcome(session)
             }
-            io.output.write(TerminalText.clean(table(tasks, zone: session.timeZone, style: io.style)))
+            io.output.write(table(tasks, zone: session.timeZone, style: io.style))
         }
         return CommandOutcome(session)
     }
@@ -45,9 +45,9 @@ enum TasksCommand {
             return [
                 task.id.rawValue,
                 TaskStateText.colour("\(TaskStateText.symbol(task.state, waitingForPerson: waiting)) \(TaskStateText.word(task.state, waitingForPerson: waiting))", task.state, waitingForPerson: waiting, style: style),
-                task.description,
+                TerminalText.clean(task.description),
                 ExplorationSupport.time(task.queueTime ?? task.startTime, in: zone),
-                task.duration ?? "",
+                TerminalText.clean(task.duration ?? ""),
             ]
         }
         return TableLayout(header: ["TASK", "STATE", "DESCRIPTION", "QUEUED", "DURATION"], rows: rows).render(style: style)
