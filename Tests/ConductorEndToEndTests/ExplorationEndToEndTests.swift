@@ -1,4 +1,5 @@
 import Foundation
+import PseudoTerminal
 import Testing
 
 /// The exploration commands (shell.md §6) through the built binary on the embedded sandbox: exact stdout for
@@ -137,6 +138,27 @@ import Testing
         let again = try home.run(["-c", "cancel \(task) --yes"])
         #expect(again.status == 0)
         #expect(again.standardError.contains("has already ended (Cancelled): nothing to cancel."))
+    }
+
+    /// At an 80-column prompt: `log --follow` on a task that waits for a person says so once, Ctrl-C stops following
+    /// with one message naming the task (not the shell's general one about 'wait'), and the task is still waiting.
+    @Test func followingAWaitingTaskAndCtrlCAtThePrompt() throws {
+        let home = try ShellHome()
+        let task = try Self.deployWebAPIToStaging(home)
+        let shell = try ShellTerminalTests.start(home, columns: 80)
+        _ = try shell.waitFor("Default@sandbox", timeout: .seconds(60))
+        try shell.send("log \(task) --follow\r")
+        _ = try shell.waitFor("Waiting for a person: 'interventions' lists what to answer", timeout: .seconds(60))
+        try shell.send(PseudoTerminalProcess.Key.interrupt, waitForRawMode: false)
+        _ = try shell.waitFor("Stopped following \(task); the task keeps running", timeout: .seconds(30))
+        try shell.send("status\r")
+        // The deployment still waits, and the matrix says so.
+        let screen = try shell.waitFor("! 2021.1.0.14", timeout: .seconds(30))
+        #expect(!screen.text.contains("'wait' follows them again"), "\(screen.text)")
+        try shell.send(PseudoTerminalProcess.Key.endOfFile)
+        #expect(try shell.waitForExit(timeout: .seconds(30)) == 0)
+        let after = try home.run(["-c", "interventions -o basic"])
+        #expect(after.standardOutput.hasPrefix("Interruptions-"), "the task still waits: \(after.standardOutput)")
     }
 
     /// Starts Web API 2021.1.0.14 to Staging (whose Web Admin Approval waits for a person); returns its task id.

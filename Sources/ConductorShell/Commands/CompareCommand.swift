@@ -67,16 +67,17 @@ enum CompareCommand {
         return from.compare(to, options: .numeric) == .orderedAscending ? .rollback : .deploy
     }
 
-    /// PROJECT, the two environments, CHANGE in words.
+    /// PROJECT, the two environments, what a promotion would do in words (short: the versions are in the columns
+    /// before it).
     static func table(_ rows: [Row], from: String, to: String, style: Style) -> String {
         let lines = rows.map { row -> [String] in
             let destination = row.to.map { version in
                 row.toState.map { TaskStateText.colour("\(TaskStateText.symbol($0)) \(version)", $0, style: style) } ?? version
             } ?? style.dim("·")
             let words: String = switch row.change {
-            case .deploy: style.bold(row.to == nil ? "deploy \(row.from ?? "") (first time in \(to))" : "deploy \(row.from ?? "") (replaces \(row.to ?? ""))")
-            case .rollback: style.yellow("roll back to \(row.from ?? "") (\(to) has the newer \(row.to ?? ""))")
-            case .redeploy: style.yellow("redeploy \(row.from ?? "") (last attempt in \(to) \(TaskStateText.word(row.toState ?? .failed).lowercased()))")
+            case .deploy: style.bold(row.to == nil ? "deploy (first time in \(to))" : "deploy")
+            case .rollback: style.yellow("roll back (\(to) is newer)")
+            case .redeploy: style.yellow("redeploy (last attempt \(TaskStateText.word(row.toState ?? .failed).lowercased()))")
             case .upToDate: style.dim("up to date")
             case .nothingToPromote: style.dim("nothing to promote (no success in \(from))")
             }

@@ -15,6 +15,10 @@ enum LogCommand {
             CommandSupport.outputOption,
         ],
         discussion: "-o json prints the task and its log tree as the server gives them; -o basic the task's state.",
+        interruptedMessage: { invocation in
+            let id = TerminalText.clean(invocation["task"] ?? "")
+            return "Stopped following \(id); the task keeps running ('log \(id) --follow' picks it up again)."
+        },
         handler: run)
 
     static func run(_ invocation: Invocation, _ session: Session, _ io: ShellIO) async throws -> CommandOutcome {
@@ -35,19 +39,19 @@ enum LogCommand {
         }
         io.output.write(header(details.task, style: io.style))
         var printed = Set<String>()
+        var saidWaiting = false
         func emit(_ details: TaskDetails) {
             for line in TaskLog(details.activityLogs, zone: session.timeZone, style: io.style).lines where !printed.contains(line.key) {
                 printed.insert(line.key)
                 io.output.write(line.text + "\n")
             }
+            // Following a task that waits for a person would otherwise look like a hang.
+            let waiting = details.task.hasPendingInterruptions && !details.task.isCompleted
+            if waiting && !saidWaiting { io.output.message(io.style.boldYellow("Waiting for a person: 'interventions' lists what to answer, 'respond ID proceed' answers it.")) }
+            saidWaiting = waiting
         }
         emit(details)
-        do {
-            details = try await follow(id, from: details, session: session, print: emit)
-        } catch is CancellationError {
-            io.output.message(TerminalText.clean("Stopped following \(id.rawValue); the task keeps running ('log \(id.rawValue) --follow' goes on)."))
-            throw CancellationError()
-        }
+        details = try await follow(id, from: details, session: session, print: emit)
         io.output.write(footer(details.task, style: io.style))
         return CommandOutcome(session, status: status(details.task))
     }
