@@ -19,7 +19,7 @@ SPEC := ../shared/octopus-api/swagger-2021.2.4488.json
 # options or a subcommand, e.g. make run RUN_ARGS="-f examples/promote-to-staging.cond".
 RUN_ARGS ?=
 
-.PHONY: run test build build-release system venv swift-test conformance bench lint imports
+.PHONY: run test build build-release system venv swift-test conformance bench lint imports bench-completion completions
 
 run: system build
 	"$$($(SWIFT) build $(SWIFT_FLAGS) --show-bin-path)/conductor" $(RUN_ARGS)
@@ -48,7 +48,7 @@ lint:
 build-release: imports
 	$(SWIFT) build -c release $(SWIFT_FLAGS)
 
-# Debian packages the build and the tests need (libedit-dev, pkg-config, libsqlite3-dev, python3-venv).
+# Debian packages the build and the tests need (libedit-dev, pkg-config, libsqlite3-dev, python3-venv, zsh, fish).
 system:
 	@bash .ci/system-packages
 
@@ -74,3 +74,15 @@ conformance: venv
 bench: system venv build-release
 	CONDUCTOR_BIN="$$($(SWIFT) build -c release $(SWIFT_FLAGS) --show-bin-path)/conductor" \
 		$(VENV_PYTHON) benchmarks/bench.py
+
+# Completion benchmarks (issue 9): ranking with a large catalogue, the disk catalogue's load, `conductor __complete`.
+bench-completion: build-release
+	CONDUCTOR_BIN="$$($(SWIFT) build -c release $(SWIFT_FLAGS) --show-bin-path)/conductor" \
+		"$$($(SWIFT) build -c release $(SWIFT_FLAGS) --show-bin-path)/completion-bench"
+
+# The outer shells' completion scripts, regenerated from the binary (a test fails when they differ).
+completions: build
+	@for shell in bash zsh fish; do \
+		case $$shell in bash) file=conductor.bash;; zsh) file=_conductor;; fish) file=conductor.fish;; esac; \
+		"$$($(SWIFT) build $(SWIFT_FLAGS) --show-bin-path)/conductor" completion $$shell > completions/$$file; \
+	done

@@ -79,6 +79,8 @@ let package = Package(
         .target(name: "PseudoTerminal", dependencies: ["CPseudoTerminal"]),
         // A tiny shell on LineEditor that the pty tests drive (and for trying the editor by hand).
         .executableTarget(name: "lineedit-probe", dependencies: ["LineEditor"]),
+        // Completion benchmarks (`make bench-completion`).
+        .executableTarget(name: "completion-bench", dependencies: ["ConductorShell"]),
         // Command grammar, tokenizer use, session context, command handlers, rendering, script runner.
         .target(name: "ConductorShell", dependencies: ["Orchestration", "OctopusClient", "OctopusModel", "LineEditor"], exclude: ["README.md"]),
         // The executable: argument parsing and wiring only.
@@ -93,7 +95,7 @@ let package = Package(
             ]
         ),
         // Tests: one target per module, plus end-to-end tests of the built binary.
-        .testTarget(name: "OctopusModelTests", dependencies: ["OctopusModel"]),
+        .testTarget(name: "OctopusModelTests", dependencies: ["OctopusModel"], exclude: ["Golden"]),
         .testTarget(
             name: "OctopusSandboxTests",
             dependencies: [
@@ -107,7 +109,7 @@ let package = Package(
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "PseudoTerminal", "lineedit-probe"]),
         .testTarget(
             name: "ConductorShellTests",
-            dependencies: ["ConductorShell", "Orchestration", "OctopusClient", "OctopusModel", "OctopusSandbox"]
+            dependencies: ["ConductorShell", "LineEditor", "Orchestration", "OctopusClient", "OctopusModel", "OctopusSandbox"]
         ),
         // Golden/: expected output files the tests compare against (read by path, not bundled).
         .testTarget(name: "ConductorEndToEndTests", dependencies: ["PseudoTerminal"], exclude: ["Golden"]),

@@ -8,7 +8,7 @@ struct Conductor: AsyncParsableCommand {
         commandName: "conductor",
         abstract: "Release orchestration for Octopus Deploy.",
         version: "0.2.0",
-        subcommands: [ShellCommand.self, PromoteCommand.self, SandboxCommand.self],
+        subcommands: [ShellCommand.self, PromoteCommand.self, SandboxCommand.self, CompletionCommand.self, CompleteCommand.self],
         defaultSubcommand: ShellCommand.self
     )
 

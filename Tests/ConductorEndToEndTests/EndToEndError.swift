@@ -5,6 +5,7 @@ enum EndToEndError: Error, CustomStringConvertible {
     case binaryNotFound(tried: [String])
     case sandboxDidNotStart(output: String)
     case badResponse(path: String)
+    case timedOut(String)
     /// The server answered, but not as the test arranged (the detail says what).
     case unexpected(String)
 
@@ -16,6 +17,8 @@ enum EndToEndError: Error, CustomStringConvertible {
             "`conductor sandbox serve` printed no URL and API key in time. Its output:\n\(output)"
         case .badResponse(let path):
             "GET \(path) returned no HTTP response."
+        case .timedOut(let what):
+            "Timed out waiting for \(what)."
         case .unexpected(let detail):
             detail
         }

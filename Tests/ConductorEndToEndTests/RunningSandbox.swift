@@ -64,6 +64,16 @@ final class RunningSandbox: @unchecked Sendable {
         return (http.statusCode, data)
     }
 
+    /// DELETE `path` (e.g. `/api/sandbox/stats`, which resets the counts); returns the status.
+    func delete(_ path: String, apiKey: String?) async throws -> Int {
+        var request = URLRequest(url: baseURL.appendingPathComponent(path))
+        request.httpMethod = "DELETE"
+        if let apiKey { request.setValue(apiKey, forHTTPHeaderField: "X-Octopus-ApiKey") }
+        let (_, response) = try await URLSession.shared.data(for: request)
+        guard let http = response as? HTTPURLResponse else { throw EndToEndError.badResponse(path: path) }
+        return http.statusCode
+    }
+
     /// Stops the process (SIGTERM) and waits for it to exit.
     func stop() -> Int32 {
         if process.isRunning { process.terminate() }

@@ -7,7 +7,7 @@ public enum CommandTable {
         StatusCommand.spec, CompareCommand.spec, ReleasesCommand.spec, TasksCommand.spec, LogCommand.spec, CancelCommand.spec,
         InterventionsCommand.spec, RespondCommand.spec, NotesCommand.spec, HistoryCommand.spec,
         UseCommand.spec, SaveCommand.spec, SetCommand.spec, ShowCommand.spec, UnsetCommand.spec,
-        ConnectCommand.spec, DisconnectCommand.spec, SandboxCommand.spec,
+        ConnectCommand.spec, DisconnectCommand.spec, SandboxCommand.spec, RefreshCommand.spec,
         HelpCommand.spec, TourCommand.spec, SourceCommand.spec, EchoCommand.spec, QuitCommand.spec,
     ]
 }

@@ -5,6 +5,17 @@ import Foundation
 public enum StatementSplitter {
     /// The statements of `line`, trimmed, empty ones dropped.
     public static func statements(in line: String) -> [String] {
+        split(line).parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// The last statement as typed (untrimmed: a trailing space means a finished word), what Tab completes; nil when
+    /// the line ends in a comment.
+    public static func unfinishedStatement(in line: String) -> String? {
+        let (parts, endsInComment) = split(line)
+        return endsInComment ? nil : parts.last.map { String($0.drop { $0.isWhitespace }) }
+    }
+
+    private static func split(_ line: String) -> (parts: [String], endsInComment: Bool) {
         var statements: [String] = []
         var current = ""
         var quote: Character?
@@ -34,13 +45,13 @@ public enum StatementSplitter {
             case "#" where atWordStart:
                 // A comment runs to the end of the line; `#` inside a word (`C#`) is text.
                 statements.append(current)
-                return statements.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                return (statements, true)
             default:
                 current.append(character)
             }
             atWordStart = character.isWhitespace || character == ";"
         }
         statements.append(current)
-        return statements.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return (statements, false)
     }
 }

@@ -146,6 +146,8 @@ public enum ErrorRenderer {
             return Diagnostic(message: "\(what) '\(TerminalText.short(value))' is out of range: \(bound).", status: .usage)
         case .duplicateProject(let name):
             return Diagnostic(message: "'\(name)' is named twice in the application; name each project once.", status: .usage)
+        case .catalogueRefreshFailed(let server):
+            return Diagnostic(message: "Could not read the names Tab completes from \(server); Tab keeps the previous ones.", hint: "Check the connection with 'show', then 'refresh' again.", status: .failure)
         case .interventionNotPending(let id):
             return Diagnostic(message: "\(id) is not pending: it was answered already or its task ended.", hint: "See 'interventions' for the pending ones.", status: .failure)
         case .interventionCannotBeAnswered(let id, let title, let choices):

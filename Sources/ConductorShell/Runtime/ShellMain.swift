@@ -52,7 +52,10 @@ public enum ShellMain {
                 HistoryPolicy.skipsLeadingSpace(line) && HistoryFilter.keeps(line)
             }
             do {
-                editor = EditorThread(try LibEditLineEditor(configuration: LineEditorConfiguration(programName: "conductor", history: history)))
+                let catalogue = CompletionCache(store: CatalogueStore(folder: paths.cache))
+                session.context.catalogue = catalogue
+                let configuration = LineEditorConfiguration(programName: "conductor", history: history, completion: catalogue.source)
+                editor = EditorThread(try LibEditLineEditor(configuration: configuration))
             } catch {
                 output.message("Error: \(error)")
                 return .failure
@@ -78,7 +81,19 @@ public enum ShellMain {
         }
 
         var status = ExitStatus.success
-        if options.files.isEmpty {
+        if options.files.isEmpty, let catalogue = session.context.catalogue {
+            // The catalogue's worker is a child task of the loop: it fills the cache after connecting and after
+            // commands that change the server, and ends with the shell.
+            let started = session
+            (session, status) = await withDiscardingTaskGroup { group in
+                group.addTask { await catalogue.serve() }
+                catalogue.commandFinished(started, invalidated: .connection)
+                let result = await ShellRuntime().run(input, session: started, io: io, interactive: interactive)
+                catalogue.finish()
+                group.cancelAll()
+                return result
+            }
+        } else if options.files.isEmpty {
             (session, status) = await ShellRuntime().run(input, session: session, io: io, interactive: interactive)
         } else {
             for file in options.files where status == .success {

@@ -52,6 +52,7 @@ public struct ShellRuntime: Sendable {
                 let surface: Surface = interactive ? .interactive : .script(file: input.name, line: lineNumber)
                 let result = await execute(statement, session: session, io: io, surface: surface)
                 session = result.session
+                session.context.catalogue?.commandFinished(session, invalidated: result.invalidates)
                 if result.flow == .quit { return (session, result.status == .success ? worst : result.status) }
                 guard result.status != .success else { continue }
                 if interactive { continue }
@@ -87,6 +88,8 @@ public struct ShellRuntime: Sendable {
         public var session: Session
         public var status: ExitStatus
         public var flow: CommandOutcome.Flow
+        /// What the command made stale in the completion catalogue.
+        public var invalidates: CacheScope = []
     }
 
     /// Parses and runs one statement; errors are rendered on stderr for `surface`.
@@ -102,7 +105,7 @@ public struct ShellRuntime: Sendable {
         do {
             let outcome = try await Interrupts.cancellingOnInterrupt { try await handler(invocation, session, io) }
             guard let outcome else { return interrupted(invocation, session: session, io: io) }
-            return Result(session: outcome.session, status: outcome.status, flow: outcome.flow)
+            return Result(session: outcome.session, status: outcome.status, flow: outcome.flow, invalidates: outcome.invalidates)
         } catch is CancellationError {
             return interrupted(invocation, session: session, io: io)
         } catch {

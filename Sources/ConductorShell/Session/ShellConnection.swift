@@ -30,7 +30,16 @@ public struct ShellConnection: Sendable {
 
     /// What tells plans of different servers apart: the URL, or `embedded sandbox` (whose port changes with every
     /// start while its data stays).
-    public var identity: String { isSandbox ? "embedded sandbox" : serverURL }
+    public var identity: String { isSandbox ? Self.sandboxIdentity : serverURL }
+
+    /// The embedded sandbox's identity.
+    public static let sandboxIdentity = "embedded sandbox"
+
+    /// The identity a server URL as typed will have once connected (the client's normalised root), without
+    /// connecting: what `conductor __complete` finds the disk catalogue by.
+    public static func identity(ofServer server: String) -> String {
+        (try? OctopusConnection(server: server, apiKey: APIKey("none"), space: SpaceSelector(nil)))?.serverRoot.absoluteString ?? server
+    }
 
     /// The key as `show` prints it: `API-****1234`.
     public var maskedKey: String {

@@ -13,6 +13,8 @@ public struct ShellContext: Sendable {
     public var isInteractive: Bool
     /// `--yes`: every confirmation answered yes.
     public var assumeYes: Bool
+    /// The completion catalogue (interactive shells); the loop keeps it up to date after each command.
+    public var catalogue: CompletionCache?
 
     /// Creates a context.
     public init(paths: StatePaths, environment: [String: String], launcher: (any EmbeddedServerLauncher)?, isInteractive: Bool, assumeYes: Bool = false) {

@@ -48,6 +48,8 @@ public enum ShellError: Error, Sendable, Equatable {
     case outOfRange(what: String, value: String, bound: String)
     /// A name given twice in the application.
     case duplicateProject(String)
+    /// `refresh` could not read the catalogue.
+    case catalogueRefreshFailed(server: String)
     /// `respond` to an intervention that is no longer pending.
     case interventionNotPending(id: String)
     /// `respond` to an interruption without a Proceed/Abort form (guided failure); `choices` are its buttons.

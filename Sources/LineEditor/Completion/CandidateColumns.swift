@@ -5,9 +5,10 @@ public enum CandidateColumns {
     /// - Parameters:
     ///   - names: the names to list, shown unescaped.
     ///   - width: the terminal width in columns.
+    ///   - keepingOrder: list them in the given (ranked) order instead of sorted.
     /// - Returns: the rows, top to bottom.
-    public static func rows(_ names: [String], width: Int) -> [String] {
-        let sorted = names.sorted()
+    public static func rows(_ names: [String], width: Int, keepingOrder: Bool = false) -> [String] {
+        let sorted = keepingOrder ? names : names.sorted()
         guard let widest = sorted.map(\.count).max() else { return [] }
         let columnWidth = widest + 2
         let columns = max(1, width / columnWidth)

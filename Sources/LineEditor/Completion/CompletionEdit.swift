@@ -6,12 +6,15 @@ public struct CompletionEdit: Sendable, Equatable {
     public var insertion: String
     /// The candidates that match the word, in the caller's order, without duplicates.
     public var matches: [String]
+    /// Whether `matches` are in the caller's ranked order, which the listing keeps (newest release first).
+    public var isOrdered: Bool
 
     /// Creates an edit.
-    public init(deleteScalars: Int, insertion: String, matches: [String]) {
+    public init(deleteScalars: Int, insertion: String, matches: [String], isOrdered: Bool = false) {
         self.deleteScalars = deleteScalars
         self.insertion = insertion
         self.matches = matches
+        self.isOrdered = isOrdered
     }
 
     /// True when applying the edit changes the line.
@@ -23,13 +26,14 @@ public struct CompletionEdit: Sendable, Equatable {
     public init(_ proposal: CompletionProposal) {
         let word = proposal.word
         var seen = Set<String>()
-        let matches = proposal.candidates.filter { $0.hasPrefix(word.text) && seen.insert($0).inserted }
-        self.init(deleteScalars: 0, insertion: "", matches: matches)
+        let matches = proposal.candidates.filter { (proposal.isRanked || $0.hasPrefix(word.text)) && seen.insert($0).inserted }
+        self.init(deleteScalars: 0, insertion: "", matches: matches, isOrdered: proposal.isRanked)
 
         let replacement: String
         if matches.count == 1 {
             replacement = WordQuoting.quote(matches[0], like: word, closing: true) + " "
-        } else if let prefix = Self.longestCommonPrefix(of: matches), prefix.count > word.text.count {
+        } else if let prefix = Self.longestCommonPrefix(of: matches), prefix.count > word.text.count,
+                  prefix.lowercased().hasPrefix(word.text.lowercased()) {
             replacement = WordQuoting.quote(prefix, like: word, closing: false)
         } else {
             return

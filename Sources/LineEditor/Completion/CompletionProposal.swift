@@ -4,11 +4,15 @@ public struct CompletionProposal: Sendable, Equatable {
     public var word: PartialWord
     /// Plain (unquoted) names; those that do not start with `word.text` are ignored.
     public var candidates: [String]
+    /// The caller already chose and ordered the candidates (a fuzzy match may not start with the word): keep them
+    /// all, in this order, in the edit and the listing.
+    public var isRanked: Bool
 
     /// Creates a proposal for `word`.
-    public init(word: PartialWord, candidates: [String]) {
+    public init(word: PartialWord, candidates: [String], isRanked: Bool = false) {
         self.word = word
         self.candidates = candidates
+        self.isRanked = isRanked
     }
 
     /// Tokenizes `lineBeforeCursor` and asks `candidates` for the names that fit after its

@@ -1,6 +1,6 @@
 /// Writes a completed name back into the line in the quoting style the user already chose, so
 /// the tokenizer reads it back as the name.
-enum WordQuoting {
+public enum WordQuoting {
     private enum Style {
         case backslashes
         case doubleQuotes
@@ -41,7 +41,7 @@ enum WordQuoting {
     }
 
     /// Escapes exactly what the tokenizer treats specially: whitespace, quotes and backslash.
-    static func escapedWithBackslashes(_ name: String) -> String {
+    public static func escapedWithBackslashes(_ name: String) -> String {
         var escaped = String.UnicodeScalarView()
         for scalar in name.unicodeScalars {
             if scalar.properties.isWhitespace || scalar == "\"" || scalar == "'" || scalar == "\\" {

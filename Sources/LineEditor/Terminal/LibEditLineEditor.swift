@@ -188,7 +188,7 @@ public final class LibEditLineEditor: LineEditing {
 
         if position == lastTab && edit.matches.count >= 2 {
             let width = Int(swel_terminal_columns(editLine))
-            let rows = CandidateColumns.rows(edit.matches, width: width)
+            let rows = CandidateColumns.rows(edit.matches, width: width, keepingOrder: edit.isOrdered)
             swel_write_stdout("\n" + rows.joined(separator: "\n") + "\n")
             // CC_REDISPLAY: libedit redraws the prompt and the line below the listing.
             return UInt8(CC_REDISPLAY)

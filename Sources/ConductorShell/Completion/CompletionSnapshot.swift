@@ -1,0 +1,82 @@
+import Foundation
+
+/// The server's names as Tab sees them, for one (server, space): plain `Sendable` lists, read synchronously and kept
+/// on disk between shells. Holds names, ids and dates only, never a key.
+public struct CompletionSnapshot: Sendable, Codable, Equatable {
+    /// A project and its group (shown as the candidate's description).
+    public struct Project: Sendable, Codable, Equatable {
+        public var name: String
+        public var group: String
+        public init(name: String, group: String) {
+            self.name = name
+            self.group = group
+        }
+    }
+
+    /// A release of a project.
+    public struct Release: Sendable, Codable, Equatable {
+        public var version: String
+        public var channel: String
+        public var created: Date
+        public init(version: String, channel: String, created: Date) {
+            self.version = version
+            self.channel = channel
+            self.created = created
+        }
+    }
+
+    /// A task or an intervention: its id and what it is about.
+    public struct Item: Sendable, Codable, Equatable {
+        public var id: String
+        public var title: String
+        public init(id: String, title: String) {
+            self.id = id
+            self.title = title
+        }
+    }
+
+    /// The part of the catalogue one listing fills; `fetched` remembers when each was last read.
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        case projects, projectGroups, environments, tenants, channels, releases, spaces, tasks, interventions
+    }
+
+    /// `https://octopus.example.com` or `embedded sandbox`.
+    public var server: String
+    /// The space's name.
+    public var space: String
+    public var projects: [Project] = []
+    public var projectGroups: [String] = []
+    /// Environments in the server's sort order (the lifecycle order of the usual setup).
+    public var environments: [String] = []
+    public var tenants: [String] = []
+    public var spaces: [String] = []
+    /// Channels by project name.
+    public var channels: [String: [String]] = [:]
+    /// Releases by project name, newest first.
+    public var releases: [String: [Release]] = [:]
+    /// Recent tasks, newest first.
+    public var tasks: [Item] = []
+    /// Pending interventions.
+    public var interventions: [Item] = []
+    /// Project ids by name and channel names by id: what the on-demand release listing needs.
+    public var projectIDs: [String: String] = [:]
+    public var channelNames: [String: String] = [:]
+    /// When each kind was last read (projects' channels and releases: by project name, under `project:NAME`).
+    public var fetched: [String: Date] = [:]
+
+    public init(server: String, space: String) {
+        self.server = server
+        self.space = space
+    }
+
+    /// An empty catalogue for no connection.
+    public static let empty = CompletionSnapshot(server: "", space: "")
+
+    /// The project's group, for descriptions.
+    public func group(ofProject name: String) -> String? {
+        projects.first { $0.name == name }?.group
+    }
+
+    /// The key `fetched` files a project's channels and releases under.
+    public static func projectKey(_ name: String) -> String { "project:" + name }
+}
