@@ -54,6 +54,17 @@ import Testing
         #expect(run.standardError.contains("-c:1: No project named 'Databse'. Did you mean 'Database'?"), "stderr: \(run.standardError)")
     }
 
+    @Test func unknownIdsAndEnvironmentsSayWhatExists() throws {
+        let home = try ShellHome()
+        let task = try home.run(["-c", "log ServerTasks-999"])
+        #expect(task.status == 1)
+        #expect(task.standardError.contains("-c:1: No task ServerTasks-999 in this space.\n'tasks' lists them."), "stderr: \(task.standardError)")
+        let intervention = try home.run(["-c", "respond Interruptions-99 proceed"])
+        #expect(intervention.standardError.contains("No intervention Interruptions-99 in this space.\n'interventions' lists them."), "stderr: \(intervention.standardError)")
+        let environment = try home.run(["-c", "compare Test Nowhere"])
+        #expect(environment.standardError.contains("No environment named 'Nowhere'. Did you mean 'Development', 'Test', 'Staging', 'Prod Approval', 'Production'?"), "stderr: \(environment.standardError)")
+    }
+
     @Test func compareSaysWhatAPromotionWouldChange() throws {
         let run = try ShellHome().run(["-c", "use parent \"Release Orchestration\"; compare Test Staging -o basic; compare Development Test -o json"])
         #expect(run.status == 0, "stderr: \(run.standardError)")
