@@ -95,7 +95,7 @@ let package = Package(
             ]
         ),
         // Tests: one target per module, plus end-to-end tests of the built binary.
-        .testTarget(name: "OctopusModelTests", dependencies: ["OctopusModel"]),
+        .testTarget(name: "OctopusModelTests", dependencies: ["OctopusModel"], exclude: ["Golden"]),
         .testTarget(
             name: "OctopusSandboxTests",
             dependencies: [

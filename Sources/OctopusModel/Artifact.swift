@@ -2,10 +2,10 @@ import Foundation
 
 /// A file attached to a task, deployment or release (`ArtifactResource`); its bytes are at `Links.Content`.
 public struct Artifact: Codable, Sendable, Equatable {
-    public var id: ArtifactID
+    @Defaulted public var id: ArtifactID
     public var spaceId: SpaceID?
     /// Required on create.
-    public var filename: String
+    @Defaulted public var filename: String
     public var source: String?
     public var serverTaskId: ServerTaskID?
     public var created: Date?
@@ -13,7 +13,7 @@ public struct Artifact: Codable, Sendable, Equatable {
     public var lastModifiedOn: Date?
     public var lastModifiedBy: String?
     /// Links of the resource (`Self`, ...), server-root relative URI templates.
-    public var links: Links
+    @Defaulted public var links: Links
 
     /// Creates a value; every field has the default an unset Octopus field has.
     public init(
@@ -51,20 +51,5 @@ public struct Artifact: Codable, Sendable, Equatable {
         case lastModifiedOn = "LastModifiedOn"
         case lastModifiedBy = "LastModifiedBy"
         case links = "Links"
-    }
-
-    /// Decodes leniently: a missing field takes its default, so minimal request bodies and older servers decode.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decodeIfPresent(ArtifactID.self, forKey: .id) ?? ""
-        spaceId = try c.decodeIfPresent(SpaceID.self, forKey: .spaceId)
-        filename = try c.decodeIfPresent(String.self, forKey: .filename) ?? ""
-        source = try c.decodeIfPresent(String.self, forKey: .source)
-        serverTaskId = try c.decodeIfPresent(ServerTaskID.self, forKey: .serverTaskId)
-        created = try c.decodeIfPresent(Date.self, forKey: .created)
-        logCorrelationId = try c.decodeIfPresent(String.self, forKey: .logCorrelationId)
-        lastModifiedOn = try c.decodeIfPresent(Date.self, forKey: .lastModifiedOn)
-        lastModifiedBy = try c.decodeIfPresent(String.self, forKey: .lastModifiedBy)
-        links = try c.decodeIfPresent(Links.self, forKey: .links) ?? [:]
     }
 }

@@ -3,18 +3,18 @@ import Foundation
 /// The current deployment per project and environment (`GET /dashboard`).
 public struct Dashboard: Codable, Sendable, Equatable {
     public var id: String?
-    public var projects: [DashboardProject]
-    public var projectGroups: [DashboardProjectGroup]
-    public var environments: [ReferenceDataItem]
-    public var tenants: [DashboardTenant]
-    public var items: [DashboardItem]
-    public var previousItems: [DashboardItem]
+    @Defaulted public var projects: [DashboardProject]
+    @Defaulted public var projectGroups: [DashboardProjectGroup]
+    @Defaulted public var environments: [ReferenceDataItem]
+    @Defaulted public var tenants: [DashboardTenant]
+    @Defaulted public var items: [DashboardItem]
+    @Defaulted public var previousItems: [DashboardItem]
     public var projectLimit: Int?
-    public var isFiltered: Bool
+    @Defaulted public var isFiltered: Bool
     public var lastModifiedOn: Date?
     public var lastModifiedBy: String?
     /// Links of the resource (`Self`, ...), server-root relative URI templates.
-    public var links: Links
+    @Defaulted public var links: Links
 
     /// Creates a value; every field has the default an unset Octopus field has.
     public init(
@@ -59,36 +59,19 @@ public struct Dashboard: Codable, Sendable, Equatable {
         case lastModifiedBy = "LastModifiedBy"
         case links = "Links"
     }
-
-    /// Decodes leniently: a missing field takes its default, so minimal request bodies and older servers decode.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decodeIfPresent(String.self, forKey: .id)
-        projects = try c.decodeIfPresent([DashboardProject].self, forKey: .projects) ?? []
-        projectGroups = try c.decodeIfPresent([DashboardProjectGroup].self, forKey: .projectGroups) ?? []
-        environments = try c.decodeIfPresent([ReferenceDataItem].self, forKey: .environments) ?? []
-        tenants = try c.decodeIfPresent([DashboardTenant].self, forKey: .tenants) ?? []
-        items = try c.decodeIfPresent([DashboardItem].self, forKey: .items) ?? []
-        previousItems = try c.decodeIfPresent([DashboardItem].self, forKey: .previousItems) ?? []
-        projectLimit = try c.decodeIfPresent(Int.self, forKey: .projectLimit)
-        isFiltered = try c.decodeIfPresent(Bool.self, forKey: .isFiltered) ?? false
-        lastModifiedOn = try c.decodeIfPresent(Date.self, forKey: .lastModifiedOn)
-        lastModifiedBy = try c.decodeIfPresent(String.self, forKey: .lastModifiedBy)
-        links = try c.decodeIfPresent(Links.self, forKey: .links) ?? [:]
-    }
 }
 
 /// A project as the dashboard lists it.
 public struct DashboardProject: Codable, Sendable, Equatable {
-    public var id: ProjectID
-    public var name: String
-    public var slug: String
-    public var isDisabled: Bool
-    public var projectGroupId: ProjectGroupID
-    public var environmentIds: [EnvironmentID]
-    public var canPerformUntenantedDeployment: Bool
-    public var tenantedDeploymentMode: String
-    public var links: Links
+    @Defaulted public var id: ProjectID
+    @Defaulted public var name: String
+    @Defaulted public var slug: String
+    @Defaulted public var isDisabled: Bool
+    @Defaulted public var projectGroupId: ProjectGroupID
+    @Defaulted public var environmentIds: [EnvironmentID]
+    @DefaultedTo<DefaultsToTrue> public var canPerformUntenantedDeployment: Bool
+    @DefaultedTo<DefaultTenantedDeploymentMode> public var tenantedDeploymentMode: String
+    @Defaulted public var links: Links
 
     /// Creates a value; every field has the default an unset Octopus field has.
     public init(
@@ -124,28 +107,14 @@ public struct DashboardProject: Codable, Sendable, Equatable {
         case tenantedDeploymentMode = "TenantedDeploymentMode"
         case links = "Links"
     }
-
-    /// Decodes leniently: a missing field takes its default, so minimal request bodies and older servers decode.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decodeIfPresent(ProjectID.self, forKey: .id) ?? ""
-        name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
-        slug = try c.decodeIfPresent(String.self, forKey: .slug) ?? ""
-        isDisabled = try c.decodeIfPresent(Bool.self, forKey: .isDisabled) ?? false
-        projectGroupId = try c.decodeIfPresent(ProjectGroupID.self, forKey: .projectGroupId) ?? ""
-        environmentIds = try c.decodeIfPresent([EnvironmentID].self, forKey: .environmentIds) ?? []
-        canPerformUntenantedDeployment = try c.decodeIfPresent(Bool.self, forKey: .canPerformUntenantedDeployment) ?? true
-        tenantedDeploymentMode = try c.decodeIfPresent(String.self, forKey: .tenantedDeploymentMode) ?? "Untenanted"
-        links = try c.decodeIfPresent(Links.self, forKey: .links) ?? [:]
-    }
 }
 
 /// A project group as the dashboard lists it.
 public struct DashboardProjectGroup: Codable, Sendable, Equatable {
-    public var id: ProjectGroupID
-    public var name: String
-    public var environmentIds: [EnvironmentID]
-    public var links: Links
+    @Defaulted public var id: ProjectGroupID
+    @Defaulted public var name: String
+    @Defaulted public var environmentIds: [EnvironmentID]
+    @Defaulted public var links: Links
 
     /// Creates a value; every field has the default an unset Octopus field has.
     public init(
@@ -166,24 +135,15 @@ public struct DashboardProjectGroup: Codable, Sendable, Equatable {
         case environmentIds = "EnvironmentIds"
         case links = "Links"
     }
-
-    /// Decodes leniently: a missing field takes its default, so minimal request bodies and older servers decode.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decodeIfPresent(ProjectGroupID.self, forKey: .id) ?? ""
-        name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
-        environmentIds = try c.decodeIfPresent([EnvironmentID].self, forKey: .environmentIds) ?? []
-        links = try c.decodeIfPresent(Links.self, forKey: .links) ?? [:]
-    }
 }
 
 /// A tenant as the dashboard lists it.
 public struct DashboardTenant: Codable, Sendable, Equatable {
-    public var id: TenantID
-    public var name: String
-    public var tenantTags: [String]
-    public var projectEnvironments: [String: [String]]
-    public var links: Links
+    @Defaulted public var id: TenantID
+    @Defaulted public var name: String
+    @Defaulted public var tenantTags: [String]
+    @Defaulted public var projectEnvironments: [String: [String]]
+    @Defaulted public var links: Links
 
     /// Creates a value; every field has the default an unset Octopus field has.
     public init(
@@ -207,43 +167,33 @@ public struct DashboardTenant: Codable, Sendable, Equatable {
         case projectEnvironments = "ProjectEnvironments"
         case links = "Links"
     }
-
-    /// Decodes leniently: a missing field takes its default, so minimal request bodies and older servers decode.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decodeIfPresent(TenantID.self, forKey: .id) ?? ""
-        name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
-        tenantTags = try c.decodeIfPresent([String].self, forKey: .tenantTags) ?? []
-        projectEnvironments = try c.decodeIfPresent([String: [String]].self, forKey: .projectEnvironments) ?? [:]
-        links = try c.decodeIfPresent(Links.self, forKey: .links) ?? [:]
-    }
 }
 
 /// One deployment as the dashboard and progression show it (its `Id` is the deployment id).
 public struct DashboardItem: Codable, Sendable, Equatable {
-    public var id: DeploymentID
-    public var projectId: ProjectID
-    public var environmentId: EnvironmentID
-    public var releaseId: ReleaseID
-    public var deploymentId: DeploymentID
-    public var taskId: ServerTaskID
+    @Defaulted public var id: DeploymentID
+    @Defaulted public var projectId: ProjectID
+    @Defaulted public var environmentId: EnvironmentID
+    @Defaulted public var releaseId: ReleaseID
+    @Defaulted public var deploymentId: DeploymentID
+    @Defaulted public var taskId: ServerTaskID
     public var tenantId: TenantID?
-    public var channelId: ChannelID
-    public var releaseVersion: String
+    @Defaulted public var channelId: ChannelID
+    @Defaulted public var releaseVersion: String
     public var created: Date?
     public var queueTime: Date?
     public var startTime: Date?
     public var completedTime: Date?
-    public var state: TaskState
-    public var hasPendingInterruptions: Bool
-    public var hasWarningsOrErrors: Bool
-    public var errorMessage: String
+    @Defaulted public var state: TaskState
+    @Defaulted public var hasPendingInterruptions: Bool
+    @Defaulted public var hasWarningsOrErrors: Bool
+    @Defaulted public var errorMessage: String
     public var duration: String?
-    public var isCurrent: Bool
-    public var isPrevious: Bool
-    public var isCompleted: Bool
-    public var pendingInterruptionTypes: [String]
-    public var links: Links
+    @Defaulted public var isCurrent: Bool
+    @Defaulted public var isPrevious: Bool
+    @Defaulted public var isCompleted: Bool
+    @Defaulted public var pendingInterruptionTypes: [String]
+    @Defaulted public var links: Links
 
     /// Creates a value; every field has the default an unset Octopus field has.
     public init(
@@ -321,32 +271,12 @@ public struct DashboardItem: Codable, Sendable, Equatable {
         case pendingInterruptionTypes = "PendingInterruptionTypes"
         case links = "Links"
     }
+}
 
-    /// Decodes leniently: a missing field takes its default, so minimal request bodies and older servers decode.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decodeIfPresent(DeploymentID.self, forKey: .id) ?? ""
-        projectId = try c.decodeIfPresent(ProjectID.self, forKey: .projectId) ?? ""
-        environmentId = try c.decodeIfPresent(EnvironmentID.self, forKey: .environmentId) ?? ""
-        releaseId = try c.decodeIfPresent(ReleaseID.self, forKey: .releaseId) ?? ""
-        deploymentId = try c.decodeIfPresent(DeploymentID.self, forKey: .deploymentId) ?? ""
-        taskId = try c.decodeIfPresent(ServerTaskID.self, forKey: .taskId) ?? ""
-        tenantId = try c.decodeIfPresent(TenantID.self, forKey: .tenantId)
-        channelId = try c.decodeIfPresent(ChannelID.self, forKey: .channelId) ?? ""
-        releaseVersion = try c.decodeIfPresent(String.self, forKey: .releaseVersion) ?? ""
-        created = try c.decodeIfPresent(Date.self, forKey: .created)
-        queueTime = try c.decodeIfPresent(Date.self, forKey: .queueTime)
-        startTime = try c.decodeIfPresent(Date.self, forKey: .startTime)
-        completedTime = try c.decodeIfPresent(Date.self, forKey: .completedTime)
-        state = try c.decodeIfPresent(TaskState.self, forKey: .state) ?? .queued
-        hasPendingInterruptions = try c.decodeIfPresent(Bool.self, forKey: .hasPendingInterruptions) ?? false
-        hasWarningsOrErrors = try c.decodeIfPresent(Bool.self, forKey: .hasWarningsOrErrors) ?? false
-        errorMessage = try c.decodeIfPresent(String.self, forKey: .errorMessage) ?? ""
-        duration = try c.decodeIfPresent(String.self, forKey: .duration)
-        isCurrent = try c.decodeIfPresent(Bool.self, forKey: .isCurrent) ?? false
-        isPrevious = try c.decodeIfPresent(Bool.self, forKey: .isPrevious) ?? false
-        isCompleted = try c.decodeIfPresent(Bool.self, forKey: .isCompleted) ?? false
-        pendingInterruptionTypes = try c.decodeIfPresent([String].self, forKey: .pendingInterruptionTypes) ?? []
-        links = try c.decodeIfPresent(Links.self, forKey: .links) ?? [:]
+extension DashboardProject {
+    /// The mode a body without `TenantedDeploymentMode` means.
+    public enum DefaultTenantedDeploymentMode: DecodingDefault {
+        /// `"Untenanted"`.
+        public static var value: String { "Untenanted" }
     }
 }

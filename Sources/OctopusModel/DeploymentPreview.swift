@@ -3,17 +3,17 @@ import Foundation
 /// What a deployment of a release to an environment would do (`GET /releases/{id}/deployments/preview/{environmentId}`).
 public struct DeploymentPreview: Codable, Sendable, Equatable {
     public var id: String?
-    public var stepsToExecute: [DeploymentTemplateStep]
+    @Defaulted public var stepsToExecute: [DeploymentTemplateStep]
     /// Prompted variables.
-    public var form: Form
-    public var useGuidedFailureModeByDefault: Bool
+    @Defaulted public var form: Form
+    @Defaulted public var useGuidedFailureModeByDefault: Bool
     /// Releases (and their build information) this deployment would bring to the environment.
-    public var changes: [ReleaseChanges]
+    @Defaulted public var changes: [ReleaseChanges]
     public var changesMarkdown: String?
     public var lastModifiedOn: Date?
     public var lastModifiedBy: String?
     /// Links of the resource (`Self`, ...), server-root relative URI templates.
-    public var links: Links
+    @Defaulted public var links: Links
 
     /// Creates a value; every field has the default an unset Octopus field has.
     public init(
@@ -49,36 +49,22 @@ public struct DeploymentPreview: Codable, Sendable, Equatable {
         case lastModifiedBy = "LastModifiedBy"
         case links = "Links"
     }
-
-    /// Decodes leniently: a missing field takes its default, so minimal request bodies and older servers decode.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decodeIfPresent(String.self, forKey: .id)
-        stepsToExecute = try c.decodeIfPresent([DeploymentTemplateStep].self, forKey: .stepsToExecute) ?? []
-        form = try c.decodeIfPresent(Form.self, forKey: .form) ?? Form()
-        useGuidedFailureModeByDefault = try c.decodeIfPresent(Bool.self, forKey: .useGuidedFailureModeByDefault) ?? false
-        changes = try c.decodeIfPresent([ReleaseChanges].self, forKey: .changes) ?? []
-        changesMarkdown = try c.decodeIfPresent(String.self, forKey: .changesMarkdown)
-        lastModifiedOn = try c.decodeIfPresent(Date.self, forKey: .lastModifiedOn)
-        lastModifiedBy = try c.decodeIfPresent(String.self, forKey: .lastModifiedBy)
-        links = try c.decodeIfPresent(Links.self, forKey: .links) ?? [:]
-    }
 }
 
 /// One action of the deployment process as it would run in the previewed environment.
 public struct DeploymentTemplateStep: Codable, Sendable, Equatable {
-    public var actionId: String
-    public var actionName: String
+    @Defaulted public var actionId: String
+    @Defaulted public var actionName: String
     /// "1", "2.1", ...
-    public var actionNumber: String
-    public var roles: [String]
-    public var machineNames: [String]
-    public var machines: [MachineDeploymentPreview]
-    public var canBeSkipped: Bool
-    public var isDisabled: Bool
-    public var hasNoApplicableMachines: Bool
-    public var unavailableMachines: [ReferenceDataItem]
-    public var excludedMachines: [ReferenceDataItem]
+    @Defaulted public var actionNumber: String
+    @Defaulted public var roles: [String]
+    @Defaulted public var machineNames: [String]
+    @Defaulted public var machines: [MachineDeploymentPreview]
+    @Defaulted public var canBeSkipped: Bool
+    @Defaulted public var isDisabled: Bool
+    @Defaulted public var hasNoApplicableMachines: Bool
+    @Defaulted public var unavailableMachines: [ReferenceDataItem]
+    @Defaulted public var excludedMachines: [ReferenceDataItem]
 
     /// Creates a value; every field has the default an unset Octopus field has.
     public init(
@@ -120,29 +106,13 @@ public struct DeploymentTemplateStep: Codable, Sendable, Equatable {
         case unavailableMachines = "UnavailableMachines"
         case excludedMachines = "ExcludedMachines"
     }
-
-    /// Decodes leniently: a missing field takes its default, so minimal request bodies and older servers decode.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        actionId = try c.decodeIfPresent(String.self, forKey: .actionId) ?? ""
-        actionName = try c.decodeIfPresent(String.self, forKey: .actionName) ?? ""
-        actionNumber = try c.decodeIfPresent(String.self, forKey: .actionNumber) ?? ""
-        roles = try c.decodeIfPresent([String].self, forKey: .roles) ?? []
-        machineNames = try c.decodeIfPresent([String].self, forKey: .machineNames) ?? []
-        machines = try c.decodeIfPresent([MachineDeploymentPreview].self, forKey: .machines) ?? []
-        canBeSkipped = try c.decodeIfPresent(Bool.self, forKey: .canBeSkipped) ?? false
-        isDisabled = try c.decodeIfPresent(Bool.self, forKey: .isDisabled) ?? false
-        hasNoApplicableMachines = try c.decodeIfPresent(Bool.self, forKey: .hasNoApplicableMachines) ?? false
-        unavailableMachines = try c.decodeIfPresent([ReferenceDataItem].self, forKey: .unavailableMachines) ?? []
-        excludedMachines = try c.decodeIfPresent([ReferenceDataItem].self, forKey: .excludedMachines) ?? []
-    }
 }
 
 /// A deployment target a previewed step would run on.
 public struct MachineDeploymentPreview: Codable, Sendable, Equatable {
-    public var id: MachineID
-    public var name: String
-    public var hasLatestCalamari: Bool
+    @Defaulted public var id: MachineID
+    @Defaulted public var name: String
+    @DefaultedTo<DefaultsToTrue> public var hasLatestCalamari: Bool
     /// `Healthy`, `HasWarnings`, `Unhealthy` or `Unavailable`.
     public var healthStatus: String?
 
@@ -164,14 +134,5 @@ public struct MachineDeploymentPreview: Codable, Sendable, Equatable {
         case name = "Name"
         case hasLatestCalamari = "HasLatestCalamari"
         case healthStatus = "HealthStatus"
-    }
-
-    /// Decodes leniently: a missing field takes its default, so minimal request bodies and older servers decode.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decodeIfPresent(MachineID.self, forKey: .id) ?? ""
-        name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
-        hasLatestCalamari = try c.decodeIfPresent(Bool.self, forKey: .hasLatestCalamari) ?? true
-        healthStatus = try c.decodeIfPresent(String.self, forKey: .healthStatus)
     }
 }

@@ -3,17 +3,17 @@ import Foundation
 /// What a release may be deployed to now (`GET /releases/{id}/deployments/template`).
 public struct DeploymentTemplate: Codable, Sendable, Equatable {
     public var id: String?
-    public var isDeploymentProcessModified: Bool
-    public var isVariableSetModified: Bool
-    public var isLibraryVariableSetModified: Bool
+    @Defaulted public var isDeploymentProcessModified: Bool
+    @Defaulted public var isVariableSetModified: Bool
+    @Defaulted public var isLibraryVariableSetModified: Bool
     public var deploymentNotes: String?
     /// Environments the lifecycle allows the release to be deployed to now.
-    public var promoteTo: [DeploymentPromotionTarget]
-    public var tenantPromotions: [DeploymentPromotionTenant]
+    @Defaulted public var promoteTo: [DeploymentPromotionTarget]
+    @Defaulted public var tenantPromotions: [DeploymentPromotionTenant]
     public var lastModifiedOn: Date?
     public var lastModifiedBy: String?
     /// Links of the resource (`Self`, ...), server-root relative URI templates.
-    public var links: Links
+    @Defaulted public var links: Links
 
     /// Creates a value; every field has the default an unset Octopus field has.
     public init(
@@ -52,29 +52,14 @@ public struct DeploymentTemplate: Codable, Sendable, Equatable {
         case lastModifiedBy = "LastModifiedBy"
         case links = "Links"
     }
-
-    /// Decodes leniently: a missing field takes its default, so minimal request bodies and older servers decode.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decodeIfPresent(String.self, forKey: .id)
-        isDeploymentProcessModified = try c.decodeIfPresent(Bool.self, forKey: .isDeploymentProcessModified) ?? false
-        isVariableSetModified = try c.decodeIfPresent(Bool.self, forKey: .isVariableSetModified) ?? false
-        isLibraryVariableSetModified = try c.decodeIfPresent(Bool.self, forKey: .isLibraryVariableSetModified) ?? false
-        deploymentNotes = try c.decodeIfPresent(String.self, forKey: .deploymentNotes)
-        promoteTo = try c.decodeIfPresent([DeploymentPromotionTarget].self, forKey: .promoteTo) ?? []
-        tenantPromotions = try c.decodeIfPresent([DeploymentPromotionTenant].self, forKey: .tenantPromotions) ?? []
-        lastModifiedOn = try c.decodeIfPresent(Date.self, forKey: .lastModifiedOn)
-        lastModifiedBy = try c.decodeIfPresent(String.self, forKey: .lastModifiedBy)
-        links = try c.decodeIfPresent(Links.self, forKey: .links) ?? [:]
-    }
 }
 
 /// An environment a release can be promoted to; `Links.Preview` leads to the deployment preview.
 public struct DeploymentPromotionTarget: Codable, Sendable, Equatable {
     /// The environment id.
-    public var id: EnvironmentID
-    public var name: String
-    public var links: Links
+    @Defaulted public var id: EnvironmentID
+    @Defaulted public var name: String
+    @Defaulted public var links: Links
 
     /// Creates a value; every field has the default an unset Octopus field has.
     public init(
@@ -92,23 +77,15 @@ public struct DeploymentPromotionTarget: Codable, Sendable, Equatable {
         case name = "Name"
         case links = "Links"
     }
-
-    /// Decodes leniently: a missing field takes its default, so minimal request bodies and older servers decode.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decodeIfPresent(EnvironmentID.self, forKey: .id) ?? ""
-        name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
-        links = try c.decodeIfPresent(Links.self, forKey: .links) ?? [:]
-    }
 }
 
 /// A tenant and the environments a release can be promoted to for it.
 public struct DeploymentPromotionTenant: Codable, Sendable, Equatable {
     /// The tenant id.
-    public var id: TenantID
-    public var name: String
-    public var promoteTo: [DeploymentPromotionTarget]
-    public var links: Links
+    @Defaulted public var id: TenantID
+    @Defaulted public var name: String
+    @Defaulted public var promoteTo: [DeploymentPromotionTarget]
+    @Defaulted public var links: Links
 
     /// Creates a value; every field has the default an unset Octopus field has.
     public init(
@@ -128,14 +105,5 @@ public struct DeploymentPromotionTenant: Codable, Sendable, Equatable {
         case name = "Name"
         case promoteTo = "PromoteTo"
         case links = "Links"
-    }
-
-    /// Decodes leniently: a missing field takes its default, so minimal request bodies and older servers decode.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decodeIfPresent(TenantID.self, forKey: .id) ?? ""
-        name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
-        promoteTo = try c.decodeIfPresent([DeploymentPromotionTarget].self, forKey: .promoteTo) ?? []
-        links = try c.decodeIfPresent(Links.self, forKey: .links) ?? [:]
     }
 }

@@ -3,8 +3,8 @@ import Foundation
 /// A form: prompted variables of a preview, or the inputs of an interruption.
 public struct Form: Codable, Sendable, Equatable {
     /// Current value per element name (`null` when unset).
-    public var values: [String: String?]
-    public var elements: [FormElement]
+    @Defaulted public var values: [String: String?]
+    @Defaulted public var elements: [FormElement]
 
     /// Creates a value; every field has the default an unset Octopus field has.
     public init(
@@ -19,20 +19,13 @@ public struct Form: Codable, Sendable, Equatable {
         case values = "Values"
         case elements = "Elements"
     }
-
-    /// Decodes leniently: a missing field takes its default, so minimal request bodies and older servers decode.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        values = try c.decodeIfPresent([String: String?].self, forKey: .values) ?? [:]
-        elements = try c.decodeIfPresent([FormElement].self, forKey: .elements) ?? []
-    }
 }
 
 /// One element of a form; `name` is the key to use in `FormValues` or a submission.
 public struct FormElement: Codable, Sendable, Equatable {
-    public var name: String
-    public var control: FormControl
-    public var isValueRequired: Bool
+    @Defaulted public var name: String
+    @Defaulted public var control: FormControl
+    @Defaulted public var isValueRequired: Bool
 
     /// Creates a value; every field has the default an unset Octopus field has.
     public init(
@@ -50,20 +43,12 @@ public struct FormElement: Codable, Sendable, Equatable {
         case control = "Control"
         case isValueRequired = "IsValueRequired"
     }
-
-    /// Decodes leniently: a missing field takes its default, so minimal request bodies and older servers decode.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
-        control = try c.decodeIfPresent(FormControl.self, forKey: .control) ?? FormControl()
-        isValueRequired = try c.decodeIfPresent(Bool.self, forKey: .isValueRequired) ?? false
-    }
 }
 
 /// The control of a form element; `type` says which of the optional fields apply (`Paragraph`: text; `TextArea`: label; `SubmitButtonGroup`: buttons; `VariableValue`: name, label, description, required, isSecure, displaySettings).
 public struct FormControl: Codable, Sendable, Equatable {
     /// `Paragraph`, `TextArea`, `SubmitButtonGroup`, `VariableValue`, `Checkbox`, `Button`.
-    public var type: String
+    @DefaultedTo<DefaultType> public var type: String
     public var text: String?
     public var resolveLinks: Bool?
     public var label: String?
@@ -112,28 +97,13 @@ public struct FormControl: Codable, Sendable, Equatable {
         case isSecure = "IsSecure"
         case displaySettings = "DisplaySettings"
     }
-
-    /// Decodes leniently: a missing field takes its default, so minimal request bodies and older servers decode.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        type = try c.decodeIfPresent(String.self, forKey: .type) ?? "TextArea"
-        text = try c.decodeIfPresent(String.self, forKey: .text)
-        resolveLinks = try c.decodeIfPresent(Bool.self, forKey: .resolveLinks)
-        label = try c.decodeIfPresent(String.self, forKey: .label)
-        buttons = try c.decodeIfPresent([FormButton].self, forKey: .buttons)
-        name = try c.decodeIfPresent(String.self, forKey: .name)
-        description = try c.decodeIfPresent(String.self, forKey: .description)
-        required = try c.decodeIfPresent(Bool.self, forKey: .required)
-        isSecure = try c.decodeIfPresent(Bool.self, forKey: .isSecure)
-        displaySettings = try c.decodeIfPresent([String: String].self, forKey: .displaySettings)
-    }
 }
 
 /// A button of a `SubmitButtonGroup`; submitting sends `value` as the element value.
 public struct FormButton: Codable, Sendable, Equatable {
-    public var text: String
-    public var value: String
-    public var requiresConfirmation: Bool
+    @Defaulted public var text: String
+    @Defaulted public var value: String
+    @Defaulted public var requiresConfirmation: Bool
 
     /// Creates a value; every field has the default an unset Octopus field has.
     public init(
@@ -151,12 +121,22 @@ public struct FormButton: Codable, Sendable, Equatable {
         case value = "Value"
         case requiresConfirmation = "RequiresConfirmation"
     }
+}
 
-    /// Decodes leniently: a missing field takes its default, so minimal request bodies and older servers decode.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        text = try c.decodeIfPresent(String.self, forKey: .text) ?? ""
-        value = try c.decodeIfPresent(String.self, forKey: .value) ?? ""
-        requiresConfirmation = try c.decodeIfPresent(Bool.self, forKey: .requiresConfirmation) ?? false
+extension FormControl {
+    /// The control a body without `Type` means.
+    public enum DefaultType: DecodingDefault {
+        /// `"TextArea"`.
+        public static var value: String { "TextArea" }
     }
+}
+
+extension Form: DefaultDecodable {
+    /// Every field at its default.
+    public static var decodingDefault: Form { Form() }
+}
+
+extension FormControl: DefaultDecodable {
+    /// Every field at its default.
+    public static var decodingDefault: FormControl { FormControl() }
 }

@@ -2,27 +2,27 @@ import Foundation
 
 /// A manual intervention or guided-failure prompt raised by a running task (`InterruptionResource`). `canTakeResponsibility` and `hasResponsibility` are computed for the calling user.
 public struct Interruption: Codable, Sendable, Equatable {
-    public var id: InterruptionID
+    @Defaulted public var id: InterruptionID
     public var spaceId: SpaceID?
-    public var title: String
+    @Defaulted public var title: String
     /// `ManualIntervention` or `GuidedFailure`.
-    public var type: String
+    @DefaultedTo<DefaultType> public var type: String
     public var created: Date?
-    public var isPending: Bool
-    public var form: Form
-    public var relatedDocumentIds: [String]
+    @Defaulted public var isPending: Bool
+    @Defaulted public var form: Form
+    @Defaulted public var relatedDocumentIds: [String]
     /// Teams allowed to act; empty means anyone.
-    public var responsibleTeamIds: [TeamID]
+    @Defaulted public var responsibleTeamIds: [TeamID]
     public var responsibleUserId: UserID?
-    public var canTakeResponsibility: Bool
-    public var hasResponsibility: Bool
+    @Defaulted public var canTakeResponsibility: Bool
+    @Defaulted public var hasResponsibility: Bool
     public var taskId: ServerTaskID?
     public var correlationId: String?
-    public var isLinkedToOtherInterruption: Bool
+    @Defaulted public var isLinkedToOtherInterruption: Bool
     public var lastModifiedOn: Date?
     public var lastModifiedBy: String?
     /// Links of the resource (`Self`, ...), server-root relative URI templates.
-    public var links: Links
+    @Defaulted public var links: Links
 
     /// Creates a value; every field has the default an unset Octopus field has.
     public init(
@@ -85,27 +85,12 @@ public struct Interruption: Codable, Sendable, Equatable {
         case lastModifiedBy = "LastModifiedBy"
         case links = "Links"
     }
+}
 
-    /// Decodes leniently: a missing field takes its default, so minimal request bodies and older servers decode.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decodeIfPresent(InterruptionID.self, forKey: .id) ?? ""
-        spaceId = try c.decodeIfPresent(SpaceID.self, forKey: .spaceId)
-        title = try c.decodeIfPresent(String.self, forKey: .title) ?? ""
-        type = try c.decodeIfPresent(String.self, forKey: .type) ?? "ManualIntervention"
-        created = try c.decodeIfPresent(Date.self, forKey: .created)
-        isPending = try c.decodeIfPresent(Bool.self, forKey: .isPending) ?? false
-        form = try c.decodeIfPresent(Form.self, forKey: .form) ?? Form()
-        relatedDocumentIds = try c.decodeIfPresent([String].self, forKey: .relatedDocumentIds) ?? []
-        responsibleTeamIds = try c.decodeIfPresent([TeamID].self, forKey: .responsibleTeamIds) ?? []
-        responsibleUserId = try c.decodeIfPresent(UserID.self, forKey: .responsibleUserId)
-        canTakeResponsibility = try c.decodeIfPresent(Bool.self, forKey: .canTakeResponsibility) ?? false
-        hasResponsibility = try c.decodeIfPresent(Bool.self, forKey: .hasResponsibility) ?? false
-        taskId = try c.decodeIfPresent(ServerTaskID.self, forKey: .taskId)
-        correlationId = try c.decodeIfPresent(String.self, forKey: .correlationId)
-        isLinkedToOtherInterruption = try c.decodeIfPresent(Bool.self, forKey: .isLinkedToOtherInterruption) ?? false
-        lastModifiedOn = try c.decodeIfPresent(Date.self, forKey: .lastModifiedOn)
-        lastModifiedBy = try c.decodeIfPresent(String.self, forKey: .lastModifiedBy)
-        links = try c.decodeIfPresent(Links.self, forKey: .links) ?? [:]
+extension Interruption {
+    /// The interruption type a body without `Type` means.
+    public enum DefaultType: DecodingDefault {
+        /// `"ManualIntervention"`.
+        public static var value: String { "ManualIntervention" }
     }
 }

@@ -4,13 +4,13 @@ import Foundation
 public struct ProjectProgression: Codable, Sendable, Equatable {
     public var id: String?
     /// In lifecycle order.
-    public var environments: [ReferenceDataItem]
-    public var channelEnvironments: [String: [ReferenceDataItem]]
-    public var releases: [ReleaseProgression]
+    @Defaulted public var environments: [ReferenceDataItem]
+    @Defaulted public var channelEnvironments: [String: [ReferenceDataItem]]
+    @Defaulted public var releases: [ReleaseProgression]
     public var lastModifiedOn: Date?
     public var lastModifiedBy: String?
     /// Links of the resource (`Self`, ...), server-root relative URI templates.
-    public var links: Links
+    @Defaulted public var links: Links
 
     /// Creates a value; every field has the default an unset Octopus field has.
     public init(
@@ -40,18 +40,6 @@ public struct ProjectProgression: Codable, Sendable, Equatable {
         case lastModifiedBy = "LastModifiedBy"
         case links = "Links"
     }
-
-    /// Decodes leniently: a missing field takes its default, so minimal request bodies and older servers decode.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decodeIfPresent(String.self, forKey: .id)
-        environments = try c.decodeIfPresent([ReferenceDataItem].self, forKey: .environments) ?? []
-        channelEnvironments = try c.decodeIfPresent([String: [ReferenceDataItem]].self, forKey: .channelEnvironments) ?? [:]
-        releases = try c.decodeIfPresent([ReleaseProgression].self, forKey: .releases) ?? []
-        lastModifiedOn = try c.decodeIfPresent(Date.self, forKey: .lastModifiedOn)
-        lastModifiedBy = try c.decodeIfPresent(String.self, forKey: .lastModifiedBy)
-        links = try c.decodeIfPresent(Links.self, forKey: .links) ?? [:]
-    }
 }
 
 /// One release in a project progression.
@@ -59,10 +47,10 @@ public struct ReleaseProgression: Codable, Sendable, Equatable {
     public var release: Release
     public var channel: Channel?
     /// Deployments per environment id, newest first.
-    public var deployments: [String: [DashboardItem]]
+    @Defaulted public var deployments: [String: [DashboardItem]]
     /// Environment ids the release can be deployed to next.
-    public var nextDeployments: [EnvironmentID]
-    public var hasUnresolvedDefect: Bool
+    @Defaulted public var nextDeployments: [EnvironmentID]
+    @Defaulted public var hasUnresolvedDefect: Bool
     public var releaseRetentionPeriod: RetentionPeriod?
     public var tentacleRetentionPeriod: RetentionPeriod?
 
@@ -94,30 +82,18 @@ public struct ReleaseProgression: Codable, Sendable, Equatable {
         case releaseRetentionPeriod = "ReleaseRetentionPeriod"
         case tentacleRetentionPeriod = "TentacleRetentionPeriod"
     }
-
-    /// Decodes leniently: a missing field takes its default, so minimal request bodies and older servers decode.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        release = try c.decode(Release.self, forKey: .release)
-        channel = try c.decodeIfPresent(Channel.self, forKey: .channel)
-        deployments = try c.decodeIfPresent([String: [DashboardItem]].self, forKey: .deployments) ?? [:]
-        nextDeployments = try c.decodeIfPresent([EnvironmentID].self, forKey: .nextDeployments) ?? []
-        hasUnresolvedDefect = try c.decodeIfPresent(Bool.self, forKey: .hasUnresolvedDefect) ?? false
-        releaseRetentionPeriod = try c.decodeIfPresent(RetentionPeriod.self, forKey: .releaseRetentionPeriod)
-        tentacleRetentionPeriod = try c.decodeIfPresent(RetentionPeriod.self, forKey: .tentacleRetentionPeriod)
-    }
 }
 
 /// Where a release stands in its lifecycle (`GET /releases/{id}/progression`).
 public struct LifecycleProgression: Codable, Sendable, Equatable {
     public var id: String?
-    public var phases: [PhaseProgression]
-    public var nextDeployments: [EnvironmentID]
-    public var nextDeploymentsMinimumRequired: Int
+    @Defaulted public var phases: [PhaseProgression]
+    @Defaulted public var nextDeployments: [EnvironmentID]
+    @Defaulted public var nextDeploymentsMinimumRequired: Int
     public var lastModifiedOn: Date?
     public var lastModifiedBy: String?
     /// Links of the resource (`Self`, ...), server-root relative URI templates.
-    public var links: Links
+    @Defaulted public var links: Links
 
     /// Creates a value; every field has the default an unset Octopus field has.
     public init(
@@ -147,18 +123,6 @@ public struct LifecycleProgression: Codable, Sendable, Equatable {
         case lastModifiedBy = "LastModifiedBy"
         case links = "Links"
     }
-
-    /// Decodes leniently: a missing field takes its default, so minimal request bodies and older servers decode.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decodeIfPresent(String.self, forKey: .id)
-        phases = try c.decodeIfPresent([PhaseProgression].self, forKey: .phases) ?? []
-        nextDeployments = try c.decodeIfPresent([EnvironmentID].self, forKey: .nextDeployments) ?? []
-        nextDeploymentsMinimumRequired = try c.decodeIfPresent(Int.self, forKey: .nextDeploymentsMinimumRequired) ?? 0
-        lastModifiedOn = try c.decodeIfPresent(Date.self, forKey: .lastModifiedOn)
-        lastModifiedBy = try c.decodeIfPresent(String.self, forKey: .lastModifiedBy)
-        links = try c.decodeIfPresent(Links.self, forKey: .links) ?? [:]
-    }
 }
 
 /// How far a release has come in one lifecycle phase.
@@ -171,14 +135,14 @@ public enum PhaseProgress: String, Codable, Sendable, CaseIterable {
 /// One phase of a release's lifecycle progression.
 public struct PhaseProgression: Codable, Sendable, Equatable {
     public var id: String?
-    public var name: String
-    public var blocked: Bool
-    public var progress: PhaseProgress
-    public var deployments: [PhaseDeployment]
-    public var automaticDeploymentTargets: [EnvironmentID]
-    public var optionalDeploymentTargets: [EnvironmentID]
-    public var minimumEnvironmentsBeforePromotion: Int
-    public var isOptionalPhase: Bool
+    @Defaulted public var name: String
+    @Defaulted public var blocked: Bool
+    @Defaulted public var progress: PhaseProgress
+    @Defaulted public var deployments: [PhaseDeployment]
+    @Defaulted public var automaticDeploymentTargets: [EnvironmentID]
+    @Defaulted public var optionalDeploymentTargets: [EnvironmentID]
+    @Defaulted public var minimumEnvironmentsBeforePromotion: Int
+    @Defaulted public var isOptionalPhase: Bool
 
     /// Creates a value; every field has the default an unset Octopus field has.
     public init(
@@ -214,26 +178,12 @@ public struct PhaseProgression: Codable, Sendable, Equatable {
         case minimumEnvironmentsBeforePromotion = "MinimumEnvironmentsBeforePromotion"
         case isOptionalPhase = "IsOptionalPhase"
     }
-
-    /// Decodes leniently: a missing field takes its default, so minimal request bodies and older servers decode.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decodeIfPresent(String.self, forKey: .id)
-        name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
-        blocked = try c.decodeIfPresent(Bool.self, forKey: .blocked) ?? false
-        progress = try c.decodeIfPresent(PhaseProgress.self, forKey: .progress) ?? .pending
-        deployments = try c.decodeIfPresent([PhaseDeployment].self, forKey: .deployments) ?? []
-        automaticDeploymentTargets = try c.decodeIfPresent([EnvironmentID].self, forKey: .automaticDeploymentTargets) ?? []
-        optionalDeploymentTargets = try c.decodeIfPresent([EnvironmentID].self, forKey: .optionalDeploymentTargets) ?? []
-        minimumEnvironmentsBeforePromotion = try c.decodeIfPresent(Int.self, forKey: .minimumEnvironmentsBeforePromotion) ?? 0
-        isOptionalPhase = try c.decodeIfPresent(Bool.self, forKey: .isOptionalPhase) ?? false
-    }
 }
 
 /// A deployment in a phase with its task.
 public struct PhaseDeployment: Codable, Sendable, Equatable {
-    public var task: ServerTask
-    public var deployment: Deployment
+    @Defaulted public var task: ServerTask
+    @Defaulted public var deployment: Deployment
 
     /// Creates a value; every field has the default an unset Octopus field has.
     public init(
@@ -248,11 +198,9 @@ public struct PhaseDeployment: Codable, Sendable, Equatable {
         case task = "Task"
         case deployment = "Deployment"
     }
+}
 
-    /// Decodes leniently: a missing field takes its default, so minimal request bodies and older servers decode.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        task = try c.decodeIfPresent(ServerTask.self, forKey: .task) ?? ServerTask()
-        deployment = try c.decodeIfPresent(Deployment.self, forKey: .deployment) ?? Deployment()
-    }
+extension PhaseProgress: DefaultDecodable {
+    /// A body without progress: `Pending`.
+    public static var decodingDefault: PhaseProgress { .pending }
 }

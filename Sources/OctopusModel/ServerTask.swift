@@ -21,18 +21,18 @@ public enum TaskState: String, Codable, Sendable, CaseIterable {
 
 /// A server task (`TaskResource`); a deployment runs as one named `Deploy` with `Arguments.DeploymentId`.
 public struct ServerTask: Codable, Sendable, Equatable {
-    public var id: ServerTaskID
+    @Defaulted public var id: ServerTaskID
     public var spaceId: SpaceID?
-    public var name: String
-    public var description: String
+    @DefaultedTo<DefaultName> public var name: String
+    @Defaulted public var description: String
     /// `{"DeploymentId": "Deployments-N"}` for deployments.
-    public var arguments: [String: TaskArgument]
-    public var state: TaskState
-    public var isCompleted: Bool
-    public var finishedSuccessfully: Bool
-    public var hasPendingInterruptions: Bool
-    public var hasWarningsOrErrors: Bool
-    public var errorMessage: String
+    @Defaulted public var arguments: [String: TaskArgument]
+    @Defaulted public var state: TaskState
+    @Defaulted public var isCompleted: Bool
+    @Defaulted public var finishedSuccessfully: Bool
+    @Defaulted public var hasPendingInterruptions: Bool
+    @Defaulted public var hasWarningsOrErrors: Bool
+    @Defaulted public var errorMessage: String
     public var queueTime: Date?
     public var queueTimeExpiry: Date?
     public var startTime: Date?
@@ -43,15 +43,15 @@ public struct ServerTask: Codable, Sendable, Equatable {
     /// Human-readable duration, e.g. "32 seconds".
     public var duration: String?
     public var serverNode: String?
-    public var hasBeenPickedUpByProcessor: Bool
-    public var canRerun: Bool
+    @Defaulted public var hasBeenPickedUpByProcessor: Bool
+    @Defaulted public var canRerun: Bool
     public var projectId: ProjectID?
     /// `ManualIntervention` / `GuidedFailure` while an interruption awaits.
-    public var pendingInterruptionTypes: [String]
+    @Defaulted public var pendingInterruptionTypes: [String]
     public var lastModifiedOn: Date?
     public var lastModifiedBy: String?
     /// Links of the resource (`Self`, ...), server-root relative URI templates.
-    public var links: Links
+    @Defaulted public var links: Links
 
     /// Creates a value; every field has the default an unset Octopus field has.
     public init(
@@ -138,37 +138,6 @@ public struct ServerTask: Codable, Sendable, Equatable {
         case lastModifiedBy = "LastModifiedBy"
         case links = "Links"
     }
-
-    /// Decodes leniently: a missing field takes its default, so minimal request bodies and older servers decode.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decodeIfPresent(ServerTaskID.self, forKey: .id) ?? ""
-        spaceId = try c.decodeIfPresent(SpaceID.self, forKey: .spaceId)
-        name = try c.decodeIfPresent(String.self, forKey: .name) ?? "Deploy"
-        description = try c.decodeIfPresent(String.self, forKey: .description) ?? ""
-        arguments = try c.decodeIfPresent([String: TaskArgument].self, forKey: .arguments) ?? [:]
-        state = try c.decodeIfPresent(TaskState.self, forKey: .state) ?? .queued
-        isCompleted = try c.decodeIfPresent(Bool.self, forKey: .isCompleted) ?? false
-        finishedSuccessfully = try c.decodeIfPresent(Bool.self, forKey: .finishedSuccessfully) ?? false
-        hasPendingInterruptions = try c.decodeIfPresent(Bool.self, forKey: .hasPendingInterruptions) ?? false
-        hasWarningsOrErrors = try c.decodeIfPresent(Bool.self, forKey: .hasWarningsOrErrors) ?? false
-        errorMessage = try c.decodeIfPresent(String.self, forKey: .errorMessage) ?? ""
-        queueTime = try c.decodeIfPresent(Date.self, forKey: .queueTime)
-        queueTimeExpiry = try c.decodeIfPresent(Date.self, forKey: .queueTimeExpiry)
-        startTime = try c.decodeIfPresent(Date.self, forKey: .startTime)
-        lastUpdatedTime = try c.decodeIfPresent(Date.self, forKey: .lastUpdatedTime)
-        completedTime = try c.decodeIfPresent(Date.self, forKey: .completedTime)
-        completed = try c.decodeIfPresent(String.self, forKey: .completed)
-        duration = try c.decodeIfPresent(String.self, forKey: .duration)
-        serverNode = try c.decodeIfPresent(String.self, forKey: .serverNode)
-        hasBeenPickedUpByProcessor = try c.decodeIfPresent(Bool.self, forKey: .hasBeenPickedUpByProcessor) ?? false
-        canRerun = try c.decodeIfPresent(Bool.self, forKey: .canRerun) ?? false
-        projectId = try c.decodeIfPresent(ProjectID.self, forKey: .projectId)
-        pendingInterruptionTypes = try c.decodeIfPresent([String].self, forKey: .pendingInterruptionTypes) ?? []
-        lastModifiedOn = try c.decodeIfPresent(Date.self, forKey: .lastModifiedOn)
-        lastModifiedBy = try c.decodeIfPresent(String.self, forKey: .lastModifiedBy)
-        links = try c.decodeIfPresent(Links.self, forKey: .links) ?? [:]
-    }
 }
 
 /// A value in a task's `Arguments`: deployment tasks carry strings, other tasks may carry anything JSON.
@@ -208,4 +177,22 @@ public enum TaskArgument: Codable, Sendable, Equatable {
         case .null: try c.encodeNil()
         }
     }
+}
+
+extension ServerTask {
+    /// The task type a body without `Name` means.
+    public enum DefaultName: DecodingDefault {
+        /// `"Deploy"`.
+        public static var value: String { "Deploy" }
+    }
+}
+
+extension TaskState: DefaultDecodable {
+    /// A body without a state: `Queued`.
+    public static var decodingDefault: TaskState { .queued }
+}
+
+extension ServerTask: DefaultDecodable {
+    /// Every field at its default.
+    public static var decodingDefault: ServerTask { ServerTask() }
 }

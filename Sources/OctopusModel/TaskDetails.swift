@@ -21,14 +21,14 @@ public enum ActivityLogCategory: String, Codable, Sendable, CaseIterable {
 /// A task with its activity log (`GET /tasks/{id}/details`).
 public struct TaskDetails: Codable, Sendable, Equatable {
     public var id: String?
-    public var task: ServerTask
-    public var activityLogs: [ActivityLogTreeNode]
-    public var physicalLogSize: Int64
-    public var progress: TaskProgress
+    @Defaulted public var task: ServerTask
+    @Defaulted public var activityLogs: [ActivityLogTreeNode]
+    @Defaulted public var physicalLogSize: Int64
+    @Defaulted public var progress: TaskProgress
     public var lastModifiedOn: Date?
     public var lastModifiedBy: String?
     /// Links of the resource (`Self`, ...), server-root relative URI templates.
-    public var links: Links
+    @Defaulted public var links: Links
 
     /// Creates a value; every field has the default an unset Octopus field has.
     public init(
@@ -61,24 +61,11 @@ public struct TaskDetails: Codable, Sendable, Equatable {
         case lastModifiedBy = "LastModifiedBy"
         case links = "Links"
     }
-
-    /// Decodes leniently: a missing field takes its default, so minimal request bodies and older servers decode.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decodeIfPresent(String.self, forKey: .id)
-        task = try c.decodeIfPresent(ServerTask.self, forKey: .task) ?? ServerTask()
-        activityLogs = try c.decodeIfPresent([ActivityLogTreeNode].self, forKey: .activityLogs) ?? []
-        physicalLogSize = try c.decodeIfPresent(Int64.self, forKey: .physicalLogSize) ?? 0
-        progress = try c.decodeIfPresent(TaskProgress.self, forKey: .progress) ?? TaskProgress()
-        lastModifiedOn = try c.decodeIfPresent(Date.self, forKey: .lastModifiedOn)
-        lastModifiedBy = try c.decodeIfPresent(String.self, forKey: .lastModifiedBy)
-        links = try c.decodeIfPresent(Links.self, forKey: .links) ?? [:]
-    }
 }
 
 /// How far a task has come.
 public struct TaskProgress: Codable, Sendable, Equatable {
-    public var progressPercentage: Int
+    @Defaulted public var progressPercentage: Int
     public var estimatedTimeRemaining: String?
 
     /// Creates a value; every field has the default an unset Octopus field has.
@@ -94,27 +81,20 @@ public struct TaskProgress: Codable, Sendable, Equatable {
         case progressPercentage = "ProgressPercentage"
         case estimatedTimeRemaining = "EstimatedTimeRemaining"
     }
-
-    /// Decodes leniently: a missing field takes its default, so minimal request bodies and older servers decode.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        progressPercentage = try c.decodeIfPresent(Int.self, forKey: .progressPercentage) ?? 0
-        estimatedTimeRemaining = try c.decodeIfPresent(String.self, forKey: .estimatedTimeRemaining)
-    }
 }
 
 /// A node of a task's activity log: the task, a step, a target or action.
 public struct ActivityLogTreeNode: Codable, Sendable, Equatable {
-    public var id: String
-    public var name: String
+    @Defaulted public var id: String
+    @Defaulted public var name: String
     public var started: Date?
     public var ended: Date?
-    public var status: ActivityStatus
-    public var showAtSummaryLevel: Bool
-    public var progressPercentage: Int
+    @Defaulted public var status: ActivityStatus
+    @Defaulted public var showAtSummaryLevel: Bool
+    @Defaulted public var progressPercentage: Int
     public var progressMessage: String?
-    public var children: [ActivityLogTreeNode]
-    public var logElements: [ActivityLogEntry]
+    @Defaulted public var children: [ActivityLogTreeNode]
+    @Defaulted public var logElements: [ActivityLogEntry]
 
     /// Creates a value; every field has the default an unset Octopus field has.
     public init(
@@ -153,28 +133,13 @@ public struct ActivityLogTreeNode: Codable, Sendable, Equatable {
         case children = "Children"
         case logElements = "LogElements"
     }
-
-    /// Decodes leniently: a missing field takes its default, so minimal request bodies and older servers decode.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decodeIfPresent(String.self, forKey: .id) ?? ""
-        name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
-        started = try c.decodeIfPresent(Date.self, forKey: .started)
-        ended = try c.decodeIfPresent(Date.self, forKey: .ended)
-        status = try c.decodeIfPresent(ActivityStatus.self, forKey: .status) ?? .pending
-        showAtSummaryLevel = try c.decodeIfPresent(Bool.self, forKey: .showAtSummaryLevel) ?? false
-        progressPercentage = try c.decodeIfPresent(Int.self, forKey: .progressPercentage) ?? 0
-        progressMessage = try c.decodeIfPresent(String.self, forKey: .progressMessage)
-        children = try c.decodeIfPresent([ActivityLogTreeNode].self, forKey: .children) ?? []
-        logElements = try c.decodeIfPresent([ActivityLogEntry].self, forKey: .logElements) ?? []
-    }
 }
 
 /// One line of a task log.
 public struct ActivityLogEntry: Codable, Sendable, Equatable {
     public var occurredAt: Date?
-    public var category: ActivityLogCategory
-    public var messageText: String
+    @Defaulted public var category: ActivityLogCategory
+    @Defaulted public var messageText: String
     public var detail: String?
 
     /// Creates a value; every field has the default an unset Octopus field has.
@@ -196,13 +161,19 @@ public struct ActivityLogEntry: Codable, Sendable, Equatable {
         case messageText = "MessageText"
         case detail = "Detail"
     }
+}
 
-    /// Decodes leniently: a missing field takes its default, so minimal request bodies and older servers decode.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        occurredAt = try c.decodeIfPresent(Date.self, forKey: .occurredAt)
-        category = try c.decodeIfPresent(ActivityLogCategory.self, forKey: .category) ?? .info
-        messageText = try c.decodeIfPresent(String.self, forKey: .messageText) ?? ""
-        detail = try c.decodeIfPresent(String.self, forKey: .detail)
-    }
+extension ActivityStatus: DefaultDecodable {
+    /// A body without a status: `Pending`.
+    public static var decodingDefault: ActivityStatus { .pending }
+}
+
+extension ActivityLogCategory: DefaultDecodable {
+    /// A body without a category: `Info`.
+    public static var decodingDefault: ActivityLogCategory { .info }
+}
+
+extension TaskProgress: DefaultDecodable {
+    /// Every field at its default.
+    public static var decodingDefault: TaskProgress { TaskProgress() }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PseudoTerminal
 import Testing
 
 /// The exploration commands (shell.md §6) through the built binary on the embedded sandbox: exact stdout for
@@ -51,6 +52,17 @@ import Testing
         let run = try ShellHome().run(["-c", "status Databse"])
         #expect(run.status == 1)
         #expect(run.standardError.contains("-c:1: No project named 'Databse'. Did you mean 'Database'?"), "stderr: \(run.standardError)")
+    }
+
+    @Test func unknownIdsAndEnvironmentsSayWhatExists() throws {
+        let home = try ShellHome()
+        let task = try home.run(["-c", "log ServerTasks-999"])
+        #expect(task.status == 1)
+        #expect(task.standardError.contains("-c:1: No task ServerTasks-999 in this space.\n'tasks' lists them."), "stderr: \(task.standardError)")
+        let intervention = try home.run(["-c", "respond Interruptions-99 proceed"])
+        #expect(intervention.standardError.contains("No intervention Interruptions-99 in this space.\n'interventions' lists them."), "stderr: \(intervention.standardError)")
+        let environment = try home.run(["-c", "compare Test Nowhere"])
+        #expect(environment.standardError.contains("No environment named 'Nowhere'. Did you mean 'Development', 'Test', 'Staging', 'Prod Approval', 'Production'?"), "stderr: \(environment.standardError)")
     }
 
     @Test func compareSaysWhatAPromotionWouldChange() throws {
@@ -137,6 +149,27 @@ import Testing
         let again = try home.run(["-c", "cancel \(task) --yes"])
         #expect(again.status == 0)
         #expect(again.standardError.contains("has already ended (Cancelled): nothing to cancel."))
+    }
+
+    /// At an 80-column prompt: `log --follow` on a task that waits for a person says so once, Ctrl-C stops following
+    /// with one message naming the task (not the shell's general one about 'wait'), and the task is still waiting.
+    @Test func followingAWaitingTaskAndCtrlCAtThePrompt() throws {
+        let home = try ShellHome()
+        let task = try Self.deployWebAPIToStaging(home)
+        let shell = try ShellTerminalTests.start(home, columns: 80)
+        _ = try shell.waitFor("Default@sandbox", timeout: .seconds(60))
+        try shell.send("log \(task) --follow\r")
+        _ = try shell.waitFor("Waiting for a person: 'interventions' lists what to answer", timeout: .seconds(60))
+        try shell.send(PseudoTerminalProcess.Key.interrupt, waitForRawMode: false)
+        _ = try shell.waitFor("Stopped following \(task); the task keeps running", timeout: .seconds(30))
+        try shell.send("status\r")
+        // The deployment still waits, and the matrix says so.
+        let screen = try shell.waitFor("! 2021.1.0.14", timeout: .seconds(30))
+        #expect(!screen.text.contains("'wait' follows them again"), "\(screen.text)")
+        try shell.send(PseudoTerminalProcess.Key.endOfFile)
+        #expect(try shell.waitForExit(timeout: .seconds(30)) == 0)
+        let after = try home.run(["-c", "interventions -o basic"])
+        #expect(after.standardOutput.hasPrefix("Interruptions-"), "the task still waits: \(after.standardOutput)")
     }
 
     /// Starts Web API 2021.1.0.14 to Staging (whose Web Admin Approval waits for a person); returns its task id.

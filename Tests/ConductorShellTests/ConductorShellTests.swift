@@ -32,6 +32,15 @@ import Testing
         #expect(try Self.parser.parse(line: step.line)?.path.first == step.command)
     }
 
+    /// The tour looks before it acts (`status` right after choosing the application) and shows who must act
+    /// (`interventions`) before looking back (`history`).
+    @Test func tourShowsStatusAndInterventions() {
+        let commands = TourCommand.steps.map(\.command)
+        #expect(commands.firstIndex(of: "status") == commands.firstIndex(of: "use parent \"Release Orchestration\"").map { $0 + 1 })
+        #expect(commands.firstIndex(of: "interventions") == commands.firstIndex(of: "history").map { $0 - 1 })
+        #expect(commands.firstIndex(of: "interventions") != nil)
+    }
+
     @Test func everyCommandHasAbstractAndHelp() {
         for command in CommandTable.all {
             #expect(!command.abstract.isEmpty, "\(command.name)")

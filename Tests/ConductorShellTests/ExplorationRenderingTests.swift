@@ -135,6 +135,22 @@ import Testing
         #expect(CompareCommand.change(from: from, to: to, state: state) == change)
     }
 
+    @Test func aNarrowTableCutsItsPlainLastColumn() {
+        let table = TableLayout(header: ["TASK", "DESCRIPTION"], rows: [
+            ["ServerTasks-27", "Deploy Web API release 2021.1.0.14 to Staging"],
+            ["ServerTasks-3", "\u{1B}[2mcoloured text is never cut\u{1B}[0m"],
+        ])
+        #expect(table.render(width: 40) == """
+            TASK            DESCRIPTION
+            ServerTasks-27  Deploy Web API release…
+            ServerTasks-3  \u{20}\u{1B}[2mcoloured text is never cut\u{1B}[0m
+
+            """)
+        #expect(table.render(width: nil).contains("to Staging"))
+        // However narrow, 12 characters of the column stay.
+        #expect(table.render(width: 10).contains("Deploy Web…\n"))
+    }
+
     @Test func releasesTableSaysWhereEachIsDeployed() {
         let entries = [
             ReleasesCommand.Entry(version: "2021.1.1.3", releaseId: "Releases-9", channel: "Default", created: Date(timeIntervalSince1970: 86_400),

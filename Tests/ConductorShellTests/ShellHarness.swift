@@ -36,9 +36,10 @@ struct ShellHarness {
         sandbox.services.statistics.snapshot.filter { !$0.key.hasPrefix("GET ") }.values.reduce(0, +)
     }
 
-    /// Runs `lines` as a `-c` script; returns the session, the status and what was printed.
-    func run(_ lines: [String], session: Session? = nil) async -> (session: Session, status: ExitStatus, output: RecordingOutput) {
-        let output = RecordingOutput()
+    /// Runs `lines` as a `-c` script (`colour`: as on a colour terminal); returns the session, the status and what
+    /// was printed.
+    func run(_ lines: [String], session: Session? = nil, colour: Bool = false) async -> (session: Session, status: ExitStatus, output: RecordingOutput) {
+        let output = RecordingOutput(isTerminal: colour, usesColor: colour)
         let (after, status) = await ShellRuntime().run(.commands(lines), session: session ?? self.session, io: ShellIO(output: output), interactive: false)
         return (after, status, output)
     }

@@ -44,18 +44,18 @@ enum CompareCommand {
         case .json:
             io.output.write(ExplorationSupport.json(rows))
         case .table:
-            io.output.write(TerminalText.clean(table(rows, from: source.name, to: destination.name, style: io.style)))
+            io.output.write(table(rows, from: TerminalText.clean(source.name), to: TerminalText.clean(destination.name), style: io.style))
         }
         return CommandOutcome(session)
     }
 
-    /// The comparison of one project.
+    /// The comparison of one project, its server names cleaned.
     static func row(_ project: DashboardProject, source: String, destination: String, _ dashboard: Dashboard) -> Row {
         let all = dashboard.items + dashboard.previousItems
         func latest(_ items: [DashboardItem]) -> DashboardItem? { items.max { ($0.created ?? .distantPast) < ($1.created ?? .distantPast) } }
         let promoted = latest(all.filter { $0.projectId == project.id && $0.environmentId.rawValue == source && $0.state == .success && $0.tenantId == nil })
         let current = latest(dashboard.items.filter { $0.projectId == project.id && $0.environmentId.rawValue == destination && $0.tenantId == nil })
-        return Row(project: project.name, from: promoted?.releaseVersion, to: current?.releaseVersion, toState: current?.state,
+        return Row(project: TerminalText.clean(project.name), from: promoted.map { TerminalText.clean($0.releaseVersion) }, to: current.map { TerminalText.clean($0.releaseVersion) }, toState: current?.state,
                    change: change(from: promoted?.releaseVersion, to: current?.releaseVersion, state: current?.state))
     }
 
@@ -67,16 +67,17 @@ enum CompareCommand {
         return from.compare(to, options: .numeric) == .orderedAscending ? .rollback : .deploy
     }
 
-    /// PROJECT, the two environments, CHANGE in words.
+    /// PROJECT, the two environments, what a promotion would do in words (short: the versions are in the columns
+    /// before it).
     static func table(_ rows: [Row], from: String, to: String, style: Style) -> String {
         let lines = rows.map { row -> [String] in
             let destination = row.to.map { version in
                 row.toState.map { TaskStateText.colour("\(TaskStateText.symbol($0)) \(version)", $0, style: style) } ?? version
             } ?? style.dim("·")
             let words: String = switch row.change {
-            case .deploy: style.bold(row.to == nil ? "deploy \(row.from ?? "") (first time in \(to))" : "deploy \(row.from ?? "") (replaces \(row.to ?? ""))")
-            case .rollback: style.yellow("roll back to \(row.from ?? "") (\(to) has the newer \(row.to ?? ""))")
-            case .redeploy: style.yellow("redeploy \(row.from ?? "") (last attempt in \(to) \(TaskStateText.word(row.toState ?? .failed).lowercased()))")
+            case .deploy: style.bold(row.to == nil ? "deploy (first time in \(to))" : "deploy")
+            case .rollback: style.yellow("roll back (\(to) is newer)")
+            case .redeploy: style.yellow("redeploy (last attempt \(TaskStateText.word(row.toState ?? .failed).lowercased()))")
             case .upToDate: style.dim("up to date")
             case .nothingToPromote: style.dim("nothing to promote (no success in \(from))")
             }

@@ -16,7 +16,7 @@ enum InterventionsCommand {
         discussion: "'respond ID proceed' (or 'abort') answers one; 'connect sandbox as USER' acts as another seeded user. -o basic prints one id per line.",
         handler: run)
 
-    /// A pending intervention with the names a person reads.
+    /// A pending intervention with the names a person reads (cleaned of control characters).
     struct Entry: Encodable, Equatable {
         var id: String
         var title: String
@@ -46,7 +46,7 @@ enum InterventionsCommand {
                     : "No pending manual interventions.")
                 return CommandOutcome(session)
             }
-            io.output.write(TerminalText.clean(table(entries, user: connection.userName, style: io.style)))
+            io.output.write(table(entries, user: TerminalText.clean(connection.userName), style: io.style))
         }
         return CommandOutcome(session)
     }
@@ -82,14 +82,14 @@ enum InterventionsCommand {
         return interruptions.map { interruption in
             let deployment = deploymentID(interruption).flatMap { id in found.first { $0.id == id } }
             return Entry(
-                id: interruption.id.rawValue, title: interruption.title,
-                project: deployment.flatMap { d in projectList.first { $0.id == d.projectId }?.name } ?? "",
-                release: deployment.flatMap { d in releaseList.first { $0.id == d.releaseId }?.version } ?? "",
-                environment: deployment.flatMap { d in environmentList.first { $0.id == d.environmentId }?.name } ?? "",
+                id: interruption.id.rawValue, title: TerminalText.clean(interruption.title),
+                project: TerminalText.clean(deployment.flatMap { d in projectList.first { $0.id == d.projectId }?.name } ?? ""),
+                release: TerminalText.clean(deployment.flatMap { d in releaseList.first { $0.id == d.releaseId }?.version } ?? ""),
+                environment: TerminalText.clean(deployment.flatMap { d in environmentList.first { $0.id == d.environmentId }?.name } ?? ""),
                 taskId: interruption.taskId?.rawValue ?? "",
-                teams: interruption.responsibleTeamIds.map { id in teamList.first { $0.id == id }?.name ?? id.rawValue },
+                teams: interruption.responsibleTeamIds.map { id in TerminalText.clean(teamList.first { $0.id == id }?.name ?? id.rawValue) },
                 canAct: interruption.canTakeResponsibility || interruption.hasResponsibility,
-                takenBy: takers[interruption.id])
+                takenBy: takers[interruption.id].map(TerminalText.clean))
         }
     }
 

@@ -15,12 +15,16 @@ enum LogCommand {
             CommandSupport.outputOption,
         ],
         discussion: "-o json prints the task and its log tree as the server gives them; -o basic the task's state.",
+        interruptedMessage: { invocation in
+            let id = TerminalText.clean(invocation["task"] ?? "")
+            return "Stopped following \(id); the task keeps running ('log \(id) --follow' picks it up again)."
+        },
         handler: run)
 
     static func run(_ invocation: Invocation, _ session: Session, _ io: ShellIO) async throws -> CommandOutcome {
         let client = try session.requireConnection().client
         let id = ServerTaskID(invocation["task"] ?? "")
-        var details = try await client.taskDetails(id)
+        var details = try await ExplorationSupport.lookingUp("task", id.rawValue, listedBy: "tasks") { try await client.taskDetails(id) }
         let format = ExplorationSupport.format(invocation, session)
         if format != .table || !invocation.has("follow") {
             if invocation.has("follow") {
@@ -35,19 +39,19 @@ enum LogCommand {
         }
         io.output.write(header(details.task, style: io.style))
         var printed = Set<String>()
+        var saidWaiting = false
         func emit(_ details: TaskDetails) {
             for line in TaskLog(details.activityLogs, zone: session.timeZone, style: io.style).lines where !printed.contains(line.key) {
                 printed.insert(line.key)
                 io.output.write(line.text + "\n")
             }
+            // Following a task that waits for a person would otherwise look like a hang.
+            let waiting = details.task.hasPendingInterruptions && !details.task.isCompleted
+            if waiting && !saidWaiting { io.output.message(io.style.boldYellow("Waiting for a person: 'interventions' lists what to answer, 'respond ID proceed' answers it.")) }
+            saidWaiting = waiting
         }
         emit(details)
-        do {
-            details = try await follow(id, from: details, session: session, print: emit)
-        } catch is CancellationError {
-            io.output.message(TerminalText.clean("Stopped following \(id.rawValue); the task keeps running ('log \(id.rawValue) --follow' goes on)."))
-            throw CancellationError()
-        }
+        details = try await follow(id, from: details, session: session, print: emit)
         io.output.write(footer(details.task, style: io.style))
         return CommandOutcome(session, status: status(details.task))
     }
@@ -67,7 +71,7 @@ enum LogCommand {
     /// The line before the log: the task, what it is, its state.
     static func header(_ task: ServerTask, style: Style) -> String {
         let state = TaskStateText.colour(TaskStateText.word(task.state, waitingForPerson: task.hasPendingInterruptions), task.state, waitingForPerson: task.hasPendingInterruptions, style: style)
-        return TerminalText.clean("\(style.bold(task.id.rawValue))  \(task.description)  \(state)") + "\n"
+        return "\(style.bold(task.id.rawValue))  \(TerminalText.clean(task.description))  \(state)\n"
     }
 
     /// The line after a finished task's log: how it ended and, when it failed, why.
@@ -76,9 +80,9 @@ enum LogCommand {
             return task.hasPendingInterruptions ? style.boldYellow("Waiting for a person: see 'interventions'.") + "\n" : style.dim("Still \(TaskStateText.word(task.state).lowercased()); 'log \(task.id.rawValue) --follow' keeps printing.") + "\n"
         }
         var text = TaskStateText.colour("\(TaskStateText.symbol(task.state)) \(task.id.rawValue) \(TaskStateText.word(task.state).lowercased())", task.state, style: style)
-        if let duration = task.duration { text += " after \(duration)" }
-        if !task.errorMessage.isEmpty { text += ": " + task.errorMessage }
-        return TerminalText.clean(text) + "\n"
+        if let duration = task.duration { text += " after \(TerminalText.clean(duration))" }
+        if !task.errorMessage.isEmpty { text += ": " + TerminalText.clean(task.errorMessage) }
+        return text + "\n"
     }
 
     /// A failed or cancelled task is status 4, as a failed deployment is.

@@ -26,17 +26,18 @@ enum NotesCommand {
             let close = NameSuggestions.closest(to: version, among: versions)
             throw OrchestrationError.notFound(kind: "release of \(project.name)", name: version, suggestions: close.isEmpty ? Array(versions.prefix(3)) : close)
         }
-        let notes = ReleaseNotes(release)
+        let notes = NotesPage(release)
         switch ExplorationSupport.format(invocation, session) {
         case .basic: io.output.write(ExplorationSupport.basic(notes.workItems.map(\.id)))
         case .json: io.output.write(ExplorationSupport.json(notes))
-        case .table: io.output.write(TerminalText.clean(notes.render(project: project.name, zone: session.timeZone, style: io.style)))
+        case .table: io.output.write(notes.render(project: TerminalText.clean(project.name), zone: session.timeZone, style: io.style))
         }
         return CommandOutcome(session)
     }
 
-    /// What `notes` shows of a release.
-    struct ReleaseNotes: Encodable, Equatable {
+    /// What `notes` shows of a release (not the template's ReleaseNotes output), its server text cleaned of
+    /// control characters.
+    struct NotesPage: Encodable, Equatable {
         struct Package: Encodable, Equatable {
             var step: String
             var version: String
@@ -59,16 +60,17 @@ enum NotesCommand {
         var commits: [Commit]
 
         init(_ release: Release) {
-            version = release.version
+            let clean = TerminalText.clean
+            version = clean(release.version)
             created = release.assembled
-            notes = release.releaseNotes ?? ""
-            packages = release.selectedPackages.map { Package(step: $0.stepName ?? $0.actionName, version: $0.version) }
+            notes = clean(release.releaseNotes ?? "")
+            packages = release.selectedPackages.map { Package(step: clean($0.stepName ?? $0.actionName), version: clean($0.version)) }
             var seenItems = Set<String>()
             workItems = release.buildInformation.flatMap(\.workItems).filter { seenItems.insert($0.id).inserted }
-                .map { WorkItem(id: $0.id, description: $0.description, link: $0.linkUrl) }
+                .map { WorkItem(id: clean($0.id), description: $0.description.map(clean), link: $0.linkUrl.map(clean)) }
             var seenCommits = Set<String>()
             commits = release.buildInformation.flatMap(\.commits).filter { seenCommits.insert($0.id).inserted }
-                .map { Commit(id: $0.id, comment: $0.comment, link: $0.linkUrl) }
+                .map { Commit(id: clean($0.id), comment: $0.comment.map(clean), link: $0.linkUrl.map(clean)) }
         }
 
         /// The sections, each said to be empty when it is.

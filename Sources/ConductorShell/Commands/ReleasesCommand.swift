@@ -39,7 +39,7 @@ enum ReleasesCommand {
                 io.output.message(TerminalText.clean("No releases of \(project.name)\(pattern.map { " match \($0.text)" } ?? "")."))
                 return CommandOutcome(session)
             }
-            io.output.write(TerminalText.clean(table(entries, zone: session.timeZone, style: io.style)))
+            io.output.write(table(entries, zone: session.timeZone, style: io.style))
         }
         return CommandOutcome(session)
     }
@@ -71,11 +71,11 @@ enum ReleasesCommand {
         init(_ progression: ReleaseProgression, environments: [ReferenceDataItem], current: [String: Set<String>]) {
             let places = environments.compactMap { environment -> Place? in
                 guard let latest = ReleasesCommand.latest(progression.deployments[environment.id] ?? []) else { return nil }
-                return Place(environment: environment.name, state: latest.state, waitingForPerson: latest.hasPendingInterruptions,
+                return Place(environment: TerminalText.clean(environment.name), state: latest.state, waitingForPerson: latest.hasPendingInterruptions,
                              current: current[environment.id]?.contains(progression.release.id.rawValue) ?? false)
             }
-            self.init(version: progression.release.version, releaseId: progression.release.id.rawValue,
-                      channel: progression.channel?.name ?? progression.release.channelId.rawValue, created: progression.release.assembled, deployedTo: places)
+            self.init(version: TerminalText.clean(progression.release.version), releaseId: progression.release.id.rawValue,
+                      channel: TerminalText.clean(progression.channel?.name ?? progression.release.channelId.rawValue), created: progression.release.assembled, deployedTo: places)
         }
     }
 

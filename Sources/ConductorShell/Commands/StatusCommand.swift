@@ -33,7 +33,7 @@ enum StatusCommand {
             let matrix = self.matrix(projects, dashboard)
             let heading = io.style.bold(TerminalText.clean(title)) + io.style.dim(TerminalText.clean(" — space \(connection.spaceName), \(connection.serverLabel)"))
             let width = TerminalWidth.columns(environment: session.context.environment)
-            io.output.write(heading + "\n" + TerminalText.clean(matrix.render(width: width, style: io.style)))
+            io.output.write(heading + "\n" + matrix.render(width: width, style: io.style))
         }
         return CommandOutcome(session)
     }
@@ -63,22 +63,22 @@ enum StatusCommand {
     }
 
     /// The matrix: columns are the environments any shown project can deploy to, in the dashboard's (lifecycle)
-    /// order.
+    /// order. Server names are cleaned here, before the matrix colours them.
     static func matrix(_ projects: [DashboardProject], _ dashboard: Dashboard) -> StatusMatrix {
         let reachable = Set(projects.flatMap(\.environmentIds))
         let columns = dashboard.environments.filter { reachable.contains(EnvironmentID($0.id)) }
         let rows = projects.map { project in
-            StatusMatrix.Row(project: project.name, cells: columns.map { environment in
+            StatusMatrix.Row(project: TerminalText.clean(project.name), cells: columns.map { environment in
                 let here = dashboard.items.filter { $0.projectId == project.id && $0.environmentId.rawValue == environment.id }
                 guard let latest = here.max(by: { ($0.created ?? .distantPast) < ($1.created ?? .distantPast) }) else {
                     return project.environmentIds.contains(EnvironmentID(environment.id)) ? .never : .notApplicable
                 }
                 let worst = here.max { severity($0) < severity($1) } ?? latest
                 let tenants = Set(here.compactMap(\.tenantId)).count
-                return .deployed(version: latest.releaseVersion, state: worst.state, waiting: worst.hasPendingInterruptions, tenants: tenants)
+                return .deployed(version: TerminalText.clean(latest.releaseVersion), state: worst.state, waiting: worst.hasPendingInterruptions, tenants: tenants)
             })
         }
-        return StatusMatrix(environments: columns.map(\.name), rows: rows)
+        return StatusMatrix(environments: columns.map { TerminalText.clean($0.name) }, rows: rows)
     }
 
     /// Which of several tenants' deployments a cell shows the state of: the one that needs attention most.

@@ -33,24 +33,25 @@ enum TasksCommand {
                 io.output.message(invocation.has("active") ? "No task is queued or running." : "No tasks yet.")
                 return CommandOutcome(session)
             }
-            io.output.write(TerminalText.clean(table(tasks, zone: session.timeZone, style: io.style)))
+            io.output.write(table(tasks, zone: session.timeZone, style: io.style, width: TerminalWidth.columns(environment: session.context.environment)))
         }
         return CommandOutcome(session)
     }
 
-    /// TASK, STATE, DESCRIPTION, QUEUED, DURATION; the state coloured, a pending intervention said.
-    static func table(_ tasks: [ServerTask], zone: TimeZone, style: Style) -> String {
+    /// TASK, STATE, QUEUED, DURATION, DESCRIPTION (last, so a narrow terminal cuts it rather than wrapping every
+    /// row); the state coloured, a pending intervention said.
+    static func table(_ tasks: [ServerTask], zone: TimeZone, style: Style, width: Int? = nil) -> String {
         let rows = tasks.map { task in
             let waiting = task.hasPendingInterruptions
             return [
                 task.id.rawValue,
                 TaskStateText.colour("\(TaskStateText.symbol(task.state, waitingForPerson: waiting)) \(TaskStateText.word(task.state, waitingForPerson: waiting))", task.state, waitingForPerson: waiting, style: style),
-                task.description,
                 ExplorationSupport.time(task.queueTime ?? task.startTime, in: zone),
-                task.duration ?? "",
+                TerminalText.clean(task.duration ?? ""),
+                TerminalText.clean(task.description),
             ]
         }
-        return TableLayout(header: ["TASK", "STATE", "DESCRIPTION", "QUEUED", "DURATION"], rows: rows).render(style: style)
+        return TableLayout(header: ["TASK", "STATE", "QUEUED", "DURATION", "DESCRIPTION"], rows: rows).render(style: style, width: width)
     }
 
     /// One task in `-o json`.

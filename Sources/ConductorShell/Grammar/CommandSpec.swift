@@ -28,12 +28,15 @@ public struct CommandSpec: Sendable {
     public var handler: CommandHandler?
     /// Whether the command changes something on the server (confirmations, request-free checks in tests).
     public var changesServer: Bool
+    /// What Ctrl-C during the command says, when the shell's general "server tasks keep running; 'wait' follows
+    /// them again" is not the point (`log --follow` names the task it stopped following).
+    public var interruptedMessage: (@Sendable (Invocation) -> String)?
 
     /// Creates a command.
     public init(
         _ name: String, aliases: [String] = [], group: Group, abstract: String, examples: [String] = [],
         parameters: [ParameterSpec] = [], subcommands: [CommandSpec] = [], discussion: String = "",
-        changesServer: Bool = false, handler: CommandHandler?
+        changesServer: Bool = false, interruptedMessage: (@Sendable (Invocation) -> String)? = nil, handler: CommandHandler?
     ) {
         self.name = name
         self.aliases = aliases
@@ -45,6 +48,7 @@ public struct CommandSpec: Sendable {
         self.discussion = discussion
         self.handler = handler
         self.changesServer = changesServer
+        self.interruptedMessage = interruptedMessage
     }
 
     /// Every word that names the command.

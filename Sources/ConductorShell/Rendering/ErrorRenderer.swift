@@ -154,6 +154,8 @@ public enum ErrorRenderer {
             return Diagnostic(message: "\(id) ('\(TerminalText.short(title))') is not a manual intervention: it takes \(choices.isEmpty ? "no proceed or abort" : choices.joined(separator: ", ")).", hint: "Answer it in the Octopus web portal.", status: .failure)
         case .interventionNotYours(let id, let teams):
             return Diagnostic(message: "You may not act on \(id)\(teams.isEmpty ? "" : ": it needs a member of \(teams.joined(separator: ", "))").", hint: "Connect as someone who may ('connect sandbox as USER' on the sandbox).", status: .authentication)
+        case .noSuchItem(let kind, let id, let listedBy):
+            return Diagnostic(message: "No \(kind) \(TerminalText.short(id)) in this space.", hint: "'\(listedBy)' lists them.", status: .failure)
         }
     }
 }

@@ -64,7 +64,7 @@ public struct StatusMatrix: Sendable {
             let fullCells = zip(headers, columnWidths).map { max($0.count, $1) }
             if projectWidth + fullCells.reduce(0, { $0 + $1 + 2 }) > width {
                 // Environment names shrink to their cells (at least 6), then the project names take what is left.
-                headers = zip(headers, columnWidths).map { Self.cut($0, to: max($1, 6)) }
+                headers = zip(headers, columnWidths).map { TableLayout.cut($0, to: max($1, 6)) }
                 columnWidths = zip(headers, columnWidths).map { max($0.count, $1) }
                 let cells = columnWidths.reduce(0) { $0 + $1 + 2 }
                 projectWidth = max(12, min(projectWidth, width - cells))
@@ -75,7 +75,7 @@ public struct StatusMatrix: Sendable {
         var lines = [style.bold(([pad("PROJECT", projectWidth)] + zip(headers, columnWidths).map { pad($0, $1) }).joined(separator: "  ").trimmingTrailingSpaces())]
         var widest = lines[0].count
         for (row, texts) in zip(rows, cellTexts) {
-            var line = pad(Self.cut(row.project, to: projectWidth), projectWidth)
+            var line = pad(TableLayout.cut(row.project, to: projectWidth), projectWidth)
             for (column, cell) in row.cells.enumerated() where column < columnWidths.count {
                 let shown = column == columnWidths.count - 1 ? texts[column] : pad(texts[column], columnWidths[column])
                 line += "  " + Self.colour(shown, cell, style: style)
@@ -117,11 +117,6 @@ public struct StatusMatrix: Sendable {
         var shared = 0
         while shared < first.count - 1, versions.allSatisfy({ $0.count > shared + 1 && $0[shared] == first[shared] }) { shared += 1 }
         return shared == 0 ? "" : first.prefix(shared).joined(separator: ".") + "."
-    }
-
-    /// `text` cut to `width` characters with an ellipsis, never after a space ("Prod…", not "Prod …").
-    static func cut(_ text: String, to width: Int) -> String {
-        text.count <= width ? text : String(text.prefix(max(1, width - 1))).trimmingTrailingSpaces() + "…"
     }
 }
 

@@ -11,11 +11,19 @@ public struct TableLayout: Sendable {
         self.rows = rows
     }
 
-    /// The table as lines ending in newlines.
-    public func render(style: Style = Style(enabled: false)) -> String {
+    /// The table as lines ending in newlines. With a `width`, plain (uncoloured) cells of the last column are cut
+    /// with "…" so that lines fit, keeping at least 12 characters of them; nothing else is cut.
+    public func render(style: Style = Style(enabled: false), width: Int? = nil) -> String {
         var widths = header.map(Self.visibleWidth)
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], Self.visibleWidth(cell)) }
+        }
+        var rows = rows
+        if let width, let last = widths.indices.last {
+            let room = max(12, width - widths.dropLast().reduce(0) { $0 + $1 + 2 })
+            for index in rows.indices where rows[index].count == widths.count && !rows[index][last].contains("\u{1B}") {
+                rows[index][last] = Self.cut(rows[index][last], to: room)
+            }
         }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { index, cell in
@@ -26,6 +34,11 @@ public struct TableLayout: Sendable {
         var text = style.bold(line(header)) + "\n"
         for row in rows { text += line(row) + "\n" }
         return text
+    }
+
+    /// `text` cut to `width` characters with an ellipsis, never after a space ("Prod…", not "Prod …").
+    static func cut(_ text: String, to width: Int) -> String {
+        text.count <= width ? text : String(text.prefix(max(1, width - 1))).trimmingTrailingSpaces() + "…"
     }
 
     /// The width of `text` without ANSI escape sequences.

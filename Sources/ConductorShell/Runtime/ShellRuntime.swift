@@ -104,17 +104,19 @@ public struct ShellRuntime: Sendable {
         guard let handler = invocation.spec.handler else { return Result(session: session, status: .success, flow: .continue) }
         do {
             let outcome = try await Interrupts.cancellingOnInterrupt { try await handler(invocation, session, io) }
-            guard let outcome else {
-                io.output.message("Interrupted. Server tasks keep running; 'wait' follows them again.")
-                return Result(session: Self.reloadingPlan(session), status: .interrupted, flow: .continue)
-            }
+            guard let outcome else { return interrupted(invocation, session: session, io: io) }
             return Result(session: outcome.session, status: outcome.status, flow: outcome.flow, invalidates: outcome.invalidates)
         } catch is CancellationError {
-            io.output.message("Interrupted. Server tasks keep running; 'wait' follows them again.")
-            return Result(session: Self.reloadingPlan(session), status: .interrupted, flow: .continue)
+            return interrupted(invocation, session: session, io: io)
         } catch {
             return report(error, session: Self.reloadingPlan(session), io: io, surface: surface)
         }
+    }
+
+    /// Ctrl-C stopped the command: say so once (the command's own words if it has them), status 130.
+    private func interrupted(_ invocation: Invocation, session: Session, io: ShellIO) -> Result {
+        io.output.message(invocation.spec.interruptedMessage?(invocation) ?? "Interrupted. Server tasks keep running; 'wait' follows them again.")
+        return Result(session: Self.reloadingPlan(session), status: .interrupted, flow: .continue)
     }
 
     /// After a command stopped half-way, the plan on disk may be further along than the session's copy.
