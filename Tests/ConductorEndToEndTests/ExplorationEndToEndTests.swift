@@ -163,8 +163,9 @@ import Testing
         try shell.send(PseudoTerminalProcess.Key.interrupt, waitForRawMode: false)
         _ = try shell.waitFor("Stopped following \(task); the task keeps running", timeout: .seconds(30))
         try shell.send("status\r")
-        // The deployment still waits, and the matrix says so.
+        // The deployment still waits, and the matrix says so; the resumed plan's application is named.
         let screen = try shell.waitFor("! 2021.1.0.14", timeout: .seconds(30))
+        #expect(screen.text.contains("Application Web API — space Default, sandbox"), "\(screen.text)")
         #expect(!screen.text.contains("'wait' follows them again"), "\(screen.text)")
         try shell.send(PseudoTerminalProcess.Key.endOfFile)
         #expect(try shell.waitForExit(timeout: .seconds(30)) == 0)
