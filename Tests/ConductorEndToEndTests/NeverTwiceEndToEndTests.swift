@@ -37,6 +37,23 @@ struct NeverTwiceEndToEndTests {
         after.mapValues { $0.count }.merging(before.mapValues { -$0.count }) { $0 + $1 }.filter { $0.value != 0 }
     }
 
+    /// Deployments made since `before` whose task started, per project. A twin created in the same instant by a run
+    /// without the shared ledger is cancelled before it starts, so it is not counted.
+    static func ranPerProject(_ sandbox: RunningSandbox, before: [String: [String]], after: [String: [String]]) async throws -> [String: Int] {
+        let key = try #require(sandbox.apiKeys.first)
+        var ran: [String: Int] = [:]
+        for (project, ids) in after {
+            for id in ids where !(before[project] ?? []).contains(id) {
+                let (_, body) = try await sandbox.get("/api/Spaces-1/deployments/\(id)", apiKey: key)
+                let deployment = try #require(try JSONSerialization.jsonObject(with: body) as? [String: Any])
+                let (_, taskBody) = try await sandbox.get("/api/tasks/\(deployment["TaskId"] as? String ?? "")", apiKey: key)
+                let task = try #require(try JSONSerialization.jsonObject(with: taskBody) as? [String: Any])
+                if task["StartTime"] as? String != nil { ran[project, default: 0] += 1 }
+            }
+        }
+        return ran
+    }
+
     /// Starts `conductor promote …`, kills it with SIGKILL after the `count`-th "created deployment" line.
     static func promoteKilled(after count: Int, arguments: [String], environment: [String: String]) throws -> Int32 {
         let process = Process()
@@ -96,18 +113,32 @@ struct NeverTwiceEndToEndTests {
         }
         for run in runs { #expect(run.status == 0, "stderr: \(run.standardError)") }
         let after = try await Self.deployments(sandbox, environment: "Environments-3")
-        let key = try #require(sandbox.apiKeys.first)
-        // A twin created in the same instant by a run without the shared ledger is cancelled before it starts.
-        var ran: [String: Int] = [:]
-        for (project, ids) in after {
-            for id in ids where !(before[project] ?? []).contains(id) {
-                let (_, body) = try await sandbox.get("/api/Spaces-1/deployments/\(id)", apiKey: key)
-                let deployment = try #require(try JSONSerialization.jsonObject(with: body) as? [String: Any])
-                let (_, taskBody) = try await sandbox.get("/api/tasks/\(deployment["TaskId"] as? String ?? "")", apiKey: key)
-                let task = try #require(try JSONSerialization.jsonObject(with: taskBody) as? [String: Any])
-                if task["StartTime"] as? String != nil { ran[project, default: 0] += 1 }
-            }
+        let ran = try await Self.ranPerProject(sandbox, before: before, after: after)
+        #expect(ran.count == 4 && ran.values.allSatisfy { $0 == 1 }, "deployments that ran per project: \(ran)")
+        if sharedState {
+            #expect(Self.added(before, after).values.allSatisfy { $0 == 1 })
         }
+    }
+
+    @Test("row 7 in the shell: two shells deploying the same plan at once, shared or separate state: each child once", arguments: [true, false])
+    func concurrentShells(sharedState: Bool) async throws {
+        let sandbox = try await RunningSandbox.start(try ConductorBinary.located(), extra: ["--speed", "20"])
+        defer { _ = sandbox.stop() }
+        let key = try #require(sandbox.apiKeys.first)
+        let homes = try sharedState ? [ShellHome()].flatMap { [$0, $0] } : [ShellHome(), ShellHome()]
+        let script = "use projects \"\(Self.application)\"; find to Staging; approve as me; deploy --yes; wait --timeout 120"
+        let before = try await Self.deployments(sandbox, environment: "Environments-3")
+        let runs = try await withThrowingTaskGroup(of: ConductorBinary.Outcome.self) { group in
+            for home in homes {
+                group.addTask {
+                    try await offThePool { try home.run(["-c", script], environment: ["OCTOPUS_URL": sandbox.baseURL.absoluteString, "OCTOPUS_API_KEY": key]) }
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        for run in runs { #expect(run.status == 0, "stderr: \(run.standardError)") }
+        let after = try await Self.deployments(sandbox, environment: "Environments-3")
+        let ran = try await Self.ranPerProject(sandbox, before: before, after: after)
         #expect(ran.count == 4 && ran.values.allSatisfy { $0 == 1 }, "deployments that ran per project: \(ran)")
         if sharedState {
             #expect(Self.added(before, after).values.allSatisfy { $0 == 1 })
