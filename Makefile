@@ -19,7 +19,7 @@ SPEC := ../shared/octopus-api/swagger-2021.2.4488.json
 # options or a subcommand, e.g. make run RUN_ARGS="-f examples/promote-to-staging.cond".
 RUN_ARGS ?=
 
-.PHONY: run test build build-release system venv swift-test conformance bench bench-dashboard lint imports bench-completion completions
+.PHONY: run test build build-release system venv swift-test conformance bench bench-dashboard lint imports bench-completion completions soak soak-short
 
 run: system build
 	"$$($(SWIFT) build $(SWIFT_FLAGS) --show-bin-path)/conductor" $(RUN_ARGS)
@@ -29,6 +29,7 @@ test: system venv build
 	$(MAKE) --no-print-directory lint SWIFT=$(SWIFT) || status=1; \
 	$(SWIFT) test $(SWIFT_FLAGS) || status=1; \
 	$(MAKE) --no-print-directory conformance SCRATCH=$(SCRATCH) || status=1; \
+	$(MAKE) --no-print-directory soak-short SCRATCH=$(SCRATCH) || status=1; \
 	if [ $$status -ne 0 ]; then echo "make test: FAILED (see above)"; fi; \
 	exit $$status
 
@@ -80,6 +81,19 @@ bench: system venv build-release
 BENCH_DATA ?= $(SCRATCH)/bench-large.sqlite
 bench-dashboard: build-release
 	$(PYTHON) benchmarks/dashboard.py --data $(BENCH_DATA) "$$($(SWIFT) build -c release $(SWIFT_FLAGS) --show-bin-path)/conductor"
+
+# Issue 7's soak: 100 full promotions (Test -> Staging -> Production) under --fail-rate 0.05
+# --reset-rate 0.02, kill -9 at 10 points then re-run, 2 and 4 concurrent promotions; prints runs,
+# completed, duplicates, orphans, faults injected and the seed (SOAK_ARGS="--seed N" replays one).
+SOAK_ARGS ?=
+soak: system build
+	CONDUCTOR_BIN="$$($(SWIFT) build $(SWIFT_FLAGS) --show-bin-path)/conductor" \
+		$(PYTHON) soak/soak.py $(SOAK_ARGS)
+
+# The short, fixed-seed version `make test` runs (a few minutes at most).
+soak-short: build
+	CONDUCTOR_BIN="$$($(SWIFT) build $(SWIFT_FLAGS) --show-bin-path)/conductor" \
+		$(PYTHON) soak/soak.py --runs 2 --kills 3 --concurrent 2 --seed 7
 
 # Completion benchmarks (issue 9): ranking with a large catalogue, the disk catalogue's load, `conductor __complete`.
 bench-completion: build-release

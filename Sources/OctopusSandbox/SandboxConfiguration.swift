@@ -44,6 +44,12 @@ public struct SandboxConfiguration: Sendable {
     public var randomSeed: UInt64
     /// Size of the `large` seed (projects × releases × deployments).
     public var largeSeed: LargeSeedParameters = LargeSeedParameters()
+    /// Seed of the fault injection alone (`--fault-seed`), so soak runs can differ while generated data stays the
+    /// same; nil: `randomSeed`.
+    public var faultSeed: UInt64?
+    /// A connection that sends nothing for this long — between requests, or in the middle of a request head — is
+    /// closed (a request body has its own limit, `JSONRequestBody.readTimeout`).
+    public var idleTimeout: Duration = .seconds(30)
 
     public init(
         port: Int = 0, storage: Storage = .memory, seed: Seed = .sample, clock: any SandboxClock = SystemClock(),

@@ -73,6 +73,8 @@ public final class SandboxServer: Sendable {
         logger.logLevel = .warning
         let application = Application(
             responder: responder,
+            // A connection that sends nothing (between requests, or a request head that never completes) is closed.
+            server: .http1(configuration: .init(idleTimeout: .nanoseconds(Int64(configuration.idleTimeout.components.seconds) * 1_000_000_000 + configuration.idleTimeout.components.attoseconds / 1_000_000_000))),
             configuration: .init(address: .hostname("127.0.0.1", port: configuration.port), serverName: nil),
             onServerRunning: { channel in
                 portContinuation.yield(channel.localAddress?.port ?? 0)

@@ -53,7 +53,8 @@ struct DeploymentFlags: ParsableArguments {
     @Flag(name: .customLong("no-wait"), help: "Return once the deployments are created.")
     var noWait = false
 
-    @Option(help: ArgumentHelp("Cancel a child still running after this long: seconds, or 90s, 30m, 2h (default 1800).", valueName: "duration"))
+    // `.unconditional`: a value such as "-5" is read (and refused with the bound) instead of "Missing value".
+    @Option(parsing: .unconditional, help: ArgumentHelp("Cancel a child still running after this long, counted from its creation (queued time included): seconds, or 90s, 30m, 2h; 1 s to 7 days (default 1800).", valueName: "duration"))
     var timeout: String?
 
     @Option(help: ArgumentHelp("Start at this time instead of now: 2021-06-01 19:00, 19:00, +2h, tomorrow 19:00.", valueName: "time"))
@@ -183,6 +184,9 @@ enum PromoteUsageError: Error, CustomStringConvertible {
     case bothProjectForms
     case missingDestination
     case badTimeout(String)
+    case timeZoneWithoutAt
+    case parentReleaseWithoutParent
+    case scheduleTooFar(String)
     case apiKeyWithoutServer
     case missingAPIKey(server: String)
 
@@ -195,12 +199,24 @@ enum PromoteUsageError: Error, CustomStringConvertible {
         case .missingDestination:
             "Name the destination environment with --to ENVIRONMENT."
         case .badTimeout(let text):
-            "Invalid --timeout '\(text)'. Use seconds (1800) or a duration such as 90s, 30m or 2h."
+            "Invalid --timeout '\(Self.quoted(text))'. Use seconds (1800) or a duration such as 90s, 30m or 2h, from 1 s to 7 days (168h)."
+        case .timeZoneWithoutAt:
+            "--time-zone only applies to --at; add --at TIME or drop --time-zone."
+        case .parentReleaseWithoutParent:
+            "--parent-release needs --parent PROJECT (the orchestration project the release belongs to)."
+        case .scheduleTooFar(let text):
+            "--at '\(Self.quoted(text))' is more than a year ahead; schedule within 366 days."
         case .apiKeyWithoutServer:
             "An API key was given without a server. Add --server URL (or OCTOPUS_URL), or drop the key to use the embedded sandbox."
         case .missingAPIKey(let server):
-            "No API key for \(server). Pass --api-key API-... or set OCTOPUS_API_KEY."
+            "No API key for \(Self.quoted(server)). Pass --api-key API-... or set OCTOPUS_API_KEY."
         }
+    }
+
+    /// Input quoted back: at most 80 characters, control characters as '?'.
+    static func quoted(_ text: String) -> String {
+        let visible = String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? "?" : $0 }))
+        return visible.count > 80 ? String(visible.prefix(80)) + "… (\(visible.count) characters)" : visible
     }
 }
 
@@ -245,6 +261,8 @@ extension PromoteCommand {
             approveAsMe: approvals.approveAsMe
         )
         try options.validate()
+        if deployment.timeZone != nil, deployment.at == nil { throw PromoteUsageError.timeZoneWithoutAt }
+        if approvals.parentRelease != nil, approvals.parentProject == nil { throw PromoteUsageError.parentReleaseWithoutParent }
         if let text = deployment.at {
             // Read the time now, before any request, so a typo fails fast as a usage error; the
             // engine reads it again against its own clock when it schedules.
@@ -253,22 +271,27 @@ extension PromoteCommand {
                 guard let named = TimeZone(identifier: name) else { throw OrchestrationError.unknownTimeZone(name) }
                 zone = named
             }
-            _ = try ScheduleParser(timeZone: zone).parse(text, now: Date())
+            let now = Date()
+            let schedule = try ScheduleParser(timeZone: zone).parse(text, now: now)
+            if let start = schedule?.queueTime, start.timeIntervalSince(now) > 366 * 24 * 3600 {
+                throw PromoteUsageError.scheduleTooFar(text)
+            }
         }
         return options
     }
 
-    /// Reads `1800`, `90s`, `30m`, `2h` as seconds.
+    /// Reads `1800`, `90s`, `30m`, `2h` as seconds: plain decimal digits (no sign, exponent or hex) and at most one
+    /// unit, from 1 s to 7 days.
     static func parseTimeout(_ text: String) throws -> TimeInterval {
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
-        let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600]
-        var number = Substring(trimmed)
-        var scale = 1.0
-        if let last = trimmed.last, let unit = units[last] {
-            number = trimmed.dropLast()
-            scale = unit
-        }
-        guard let value = Double(number), value > 0, value.isFinite else { throw PromoteUsageError.badTimeout(text) }
-        return value * scale
+        guard trimmed.count <= 20, let match = trimmed.wholeMatch(of: /([0-9]+(?:\.[0-9]+)?)([smh]?)/),
+              let value = Double(match.1) else { throw PromoteUsageError.badTimeout(text) }
+        let scale: Double = switch match.2 { case "m": 60; case "h": 3600; default: 1 }
+        let seconds = value * scale
+        guard seconds >= 1, seconds <= maximumTimeout else { throw PromoteUsageError.badTimeout(text) }
+        return seconds
     }
+
+    /// The longest `--timeout`: 7 days.
+    static let maximumTimeout: TimeInterval = 7 * 24 * 3600
 }

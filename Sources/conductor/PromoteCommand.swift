@@ -33,7 +33,9 @@ struct PromoteCommand: AsyncParsableCommand {
 
             With no --server (or OCTOPUS_URL) the embedded sandbox with the sample application is used. Results go to standard output, progress and messages to standard error.
 
-            Exit codes: 0 done, 1 failed, 2 bad usage, 4 a deployment failed or was cancelled, 5 authentication or permission, 124 a wait timed out.
+            Exit codes: 0 done, 1 failed, 2 bad usage, 4 a deployment failed or was cancelled, 5 authentication or permission, 75 stopped by failing requests with deployments left running (run the same command again to resume), 124 a wait timed out.
+
+            Created deployments are recorded in $XDG_STATE_HOME/conductor/ledger.json (default ~/.local/state/conductor), and the server is asked before creating, so running the command again never deploys a release twice: it follows what is running.
             """
     )
 
@@ -75,7 +77,9 @@ enum StandardOutput {
 
 /// Writes lines to standard error (progress and messages).
 enum StandardError {
+    /// Server- and flag-derived text is stripped of control characters first, so nothing printed here can move
+    /// the cursor, clear the screen or set the terminal's title.
     static func write(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.sanitized(text, keepingLineBreaks: true) + "\n").utf8))
     }
 }

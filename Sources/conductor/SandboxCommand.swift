@@ -59,6 +59,9 @@ struct SandboxCommand: AsyncParsableCommand {
         @Option(name: .customLong("reset-rate"), help: "Probability (0-1) that a request's connection is reset.")
         var resetRate: Double = 0
 
+        @Option(name: .customLong("fault-seed"), help: "Seed of the fault injection's random numbers, to replay a run (default: random, printed at start).")
+        var faultSeed: UInt64?
+
         func validate() throws {
             if memory && data != nil {
                 throw ValidationError("Use either --data FILE or --memory, not both.")
@@ -72,6 +75,11 @@ struct SandboxCommand: AsyncParsableCommand {
             for (name, value) in [("--large-projects", largeProjects), ("--large-releases", largeReleases),
                                   ("--large-deployments", largeDeployments), ("--large-unpromotable", largeUnpromotable)] where value < 0 {
                 throw ValidationError("\(name) must be 0 or more, but was \(value).")
+            }
+            if let latency {
+                guard latency.milliseconds + latency.jitterMilliseconds <= LatencySetting.maximumMilliseconds else {
+                    throw ValidationError("--latency may add at most \(Int(LatencySetting.maximumMilliseconds)) ms (60 s) per request, latency and jitter together.")
+                }
             }
             for (name, value) in [("--fail-rate", failRate), ("--reset-rate", resetRate)] where !(0...1).contains(value) {
                 throw ValidationError("\(name) must be a probability between 0 and 1, but was \(value).")
@@ -92,12 +100,17 @@ struct SandboxCommand: AsyncParsableCommand {
                 latencyMilliseconds: latency?.milliseconds ?? 0,
                 latencyJitterMilliseconds: latency?.jitterMilliseconds ?? 0, failRate: failRate,
                 resetRate: resetRate)
+            configuration.faultSeed = faultSeed ?? UInt64.random(in: 0...UInt64(UInt32.max))
             configuration.largeSeed = LargeSeedParameters(
                 projects: largeProjects, releasesPerProject: largeReleases, deploymentsPerProject: largeDeployments,
                 unpromotableDeployments: largeUnpromotable)
             let server = try await SandboxServer.start(configuration, stopOnSignals: true)
             // Unbuffered, so the banner appears at once even when stdout is a pipe.
-            FileHandle.standardOutput.write(Data((Self.banner(url: server.baseURL, storage: storage, seed: seed) + "\n").utf8))
+            var banner = Self.banner(url: server.baseURL, storage: storage, seed: seed)
+            if failRate > 0 || resetRate > 0 {
+                banner += "\nFault injection: --fail-rate \(failRate) --reset-rate \(resetRate) --fault-seed \(configuration.faultSeed ?? configuration.randomSeed) (pass the seed again to replay)"
+            }
+            FileHandle.standardOutput.write(Data((banner + "\n").utf8))
             try await server.waitUntilStopped()
         }
 
@@ -134,12 +147,15 @@ struct LatencySetting: ExpressibleByArgument {
     init?(argument: String) {
         let normalised = argument.replacingOccurrences(of: "+-", with: "±").replacingOccurrences(of: " ", with: "")
         let parts = normalised.split(separator: "±", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let base = Double(parts[0]), base >= 0 else { return nil }
+        guard (1...2).contains(parts.count), let base = Double(parts[0]), base.isFinite, base >= 0 else { return nil }
         let jitter = parts.count == 2 ? Double(parts[1]) : 0
-        guard let jitter, jitter >= 0 else { return nil }
+        guard let jitter, jitter.isFinite, jitter >= 0 else { return nil }
         milliseconds = base
         jitterMilliseconds = jitter
     }
+
+    /// The most a request may be delayed (latency plus jitter).
+    static let maximumMilliseconds = 60_000.0
 
     static var defaultCompletionKind: CompletionKind { .default }
 }

@@ -46,11 +46,31 @@ import Testing
         #expect(production.map { "\($0.project) \($0.state)" } == ["Database Queued"], "stdout: \(queued.standardOutput)")
     }
 
-    @Test func patchReleaseWithoutPatchesSkipsEveryChild() throws {
+    /// A patch where only Database and Web UI changed: after their 2021.1.1.1 releases reach Staging (created and
+    /// deployed through the API of a `sandbox serve`, as a build server would), the plan takes those two to
+    /// Production and skips the other two.
+    @Test func patchReleaseTakesOnlyTheChildrenThatChanged() async throws {
+        let sandbox = try await RunningSandbox.start(try ConductorBinary.located(), extra: ["--speed", "50"])
+        defer { _ = sandbox.stop() }
+        let keys = sandbox.apiKeys
+        try #require(keys.count >= 5, "the sandbox prints the seeded keys: \(keys.count)")
+        let api = SandboxAPI(sandbox: sandbox, key: keys[0])
+        let approvers = ["QA Approval": keys[2], "Web Admin Approval": keys[3], "Business Owner Approval": keys[4]]
+        for project in ["Projects-1", "Projects-4"] {
+            let release = try #require(try await api.object("POST", "/api/Spaces-1/releases", json: ["ProjectId": project, "Version": "2021.1.1.1"])["Id"] as? String)
+            for environment in ["Environments-1", "Environments-2", "Environments-3"] {
+                try await api.deployToEnd(release: release, environment: environment, approvers: approvers)
+            }
+        }
         let home = try ShellHome()
-        let run = try home.run(["-f", Self.example("patch-release.cond")])
+        let run = try home.run(["-f", Self.example("patch-release.cond")],
+                               environment: ["OCTOPUS_URL": sandbox.baseURL.absoluteString, "OCTOPUS_API_KEY": keys[0]])
         #expect(run.status == 0, "stderr: \(run.standardError)")
-        #expect(run.standardOutput.contains("Database"), "stdout: \(run.standardOutput)")
+        let plan = run.standardOutput.split(separator: "\n").prefix { !$0.hasPrefix("What-if") }
+        #expect(plan.contains { $0.contains("Database") && $0.contains("2021.1.1.1") && $0.contains("deploy") && !$0.contains("skip") }, "\(run.standardOutput)")
+        #expect(plan.contains { $0.contains("Web UI") && $0.contains("2021.1.1.1") && !$0.contains("skip") }, "\(run.standardOutput)")
+        #expect(plan.contains { $0.contains("Web API") && $0.contains("skip") }, "\(run.standardOutput)")
+        #expect(plan.contains { $0.contains("Scheduling Service") && $0.contains("skip") }, "\(run.standardOutput)")
     }
 
     // MARK: arranging

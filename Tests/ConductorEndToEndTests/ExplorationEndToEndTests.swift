@@ -54,6 +54,17 @@ import Testing
         #expect(run.standardError.contains("-c:1: No project named 'Databse'. Did you mean 'Database'?"), "stderr: \(run.standardError)")
     }
 
+    @Test func unknownIdsAndEnvironmentsSayWhatExists() throws {
+        let home = try ShellHome()
+        let task = try home.run(["-c", "log ServerTasks-999"])
+        #expect(task.status == 1)
+        #expect(task.standardError.contains("-c:1: No task ServerTasks-999 in this space.\n'tasks' lists them."), "stderr: \(task.standardError)")
+        let intervention = try home.run(["-c", "respond Interruptions-99 proceed"])
+        #expect(intervention.standardError.contains("No intervention Interruptions-99 in this space.\n'interventions' lists them."), "stderr: \(intervention.standardError)")
+        let environment = try home.run(["-c", "compare Test Nowhere"])
+        #expect(environment.standardError.contains("No environment named 'Nowhere'. Did you mean 'Development', 'Test', 'Staging', 'Prod Approval', 'Production'?"), "stderr: \(environment.standardError)")
+    }
+
     @Test func compareSaysWhatAPromotionWouldChange() throws {
         let run = try ShellHome().run(["-c", "use parent \"Release Orchestration\"; compare Test Staging -o basic; compare Development Test -o json"])
         #expect(run.status == 0, "stderr: \(run.standardError)")
@@ -152,8 +163,9 @@ import Testing
         try shell.send(PseudoTerminalProcess.Key.interrupt, waitForRawMode: false)
         _ = try shell.waitFor("Stopped following \(task); the task keeps running", timeout: .seconds(30))
         try shell.send("status\r")
-        // The deployment still waits, and the matrix says so.
+        // The deployment still waits, and the matrix says so; the resumed plan's application is named.
         let screen = try shell.waitFor("! 2021.1.0.14", timeout: .seconds(30))
+        #expect(screen.text.contains("Application Web API — space Default, sandbox"), "\(screen.text)")
         #expect(!screen.text.contains("'wait' follows them again"), "\(screen.text)")
         try shell.send(PseudoTerminalProcess.Key.endOfFile)
         #expect(try shell.waitForExit(timeout: .seconds(30)) == 0)

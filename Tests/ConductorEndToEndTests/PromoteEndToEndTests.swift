@@ -236,7 +236,8 @@ struct PromoteEndToEndTests {
 
 /// One `conductor promote …` run with a chosen environment and working directory. The
 /// connection variables of the test's own environment are removed, so the embedded sandbox is
-/// used unless the test names a server.
+/// used unless the test names a server, and the ledger goes to a fresh `XDG_STATE_HOME` unless
+/// the test names one (never the machine's own state directory).
 struct PromoteRun {
     let status: Int32
     let standardOutput: String
@@ -245,6 +246,7 @@ struct PromoteRun {
     init(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil) throws {
         var variables = ProcessInfo.processInfo.environment
         for name in ["OCTOPUS_URL", "OCTOPUS_API_KEY", "OCTOPUS_SPACE"] { variables[name] = nil }
+        variables["XDG_STATE_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("conductor-state-\(UUID().uuidString)").path
         variables.merge(environment) { $1 }
         let outcome = try ConductorBinary.located().run(
             ["promote"] + arguments, environment: variables, directory: directory ?? FileManager.default.temporaryDirectory)

@@ -10,12 +10,17 @@ final class RunningSandbox: @unchecked Sendable {
     /// The seeded API keys it printed, first one first.
     let apiKeys: [String]
     private let process: Process
+    private let printed: CollectedOutput
 
-    private init(process: Process, baseURL: URL, apiKeys: [String]) {
+    private init(process: Process, baseURL: URL, apiKeys: [String], printed: CollectedOutput) {
         self.process = process
         self.baseURL = baseURL
         self.apiKeys = apiKeys
+        self.printed = printed
     }
+
+    /// What it printed so far (standard output and error together).
+    var output: String { printed.text(isError: false) }
 
     /// Starts `conductor sandbox serve --memory --port 0 extra…` and waits (polling, at most
     /// `timeout` seconds) until it has printed its URL and at least one API key.
@@ -39,14 +44,17 @@ final class RunningSandbox: @unchecked Sendable {
         }
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: timeout)
-        while clock.now < deadline {
+        // One look after the deadline too: a test resumed late (a starved pool) still sees what was printed.
+        var lastLook = false
+        while !lastLook {
+            lastLook = clock.now >= deadline
             let text = printed.text(isError: false)
             if let url = matches(of: #"https?://(127\.0\.0\.1|localhost|\[::1\]):[0-9]+"#, in: text).first,
                case let keys = matches(of: #"API-[A-Z0-9]{16,}"#, in: text), !keys.isEmpty,
                let baseURL = URL(string: url) {
                 try await Task.sleep(for: .milliseconds(200))  // let the remaining key lines arrive
                 let allKeys = matches(of: #"API-[A-Z0-9]{16,}"#, in: printed.text(isError: false))
-                return RunningSandbox(process: process, baseURL: baseURL, apiKeys: allKeys)
+                return RunningSandbox(process: process, baseURL: baseURL, apiKeys: allKeys, printed: printed)
             }
             if !process.isRunning { break }
             try await Task.sleep(for: .milliseconds(20))
@@ -56,8 +64,11 @@ final class RunningSandbox: @unchecked Sendable {
     }
 
     /// GET `path` (e.g. `/api`); returns the status and body.
-    func get(_ path: String, apiKey: String?) async throws -> (status: Int, body: Data) {
-        var request = URLRequest(url: baseURL.appendingPathComponent(path))
+    func get(_ path: String, apiKey: String?, query: String? = nil) async throws -> (status: Int, body: Data) {
+        var components = URLComponents(url: baseURL.appendingPathComponent(path), resolvingAgainstBaseURL: false)
+        components?.percentEncodedQuery = query
+        guard let url = components?.url else { throw EndToEndError.badResponse(path: path) }
+        var request = URLRequest(url: url)
         if let apiKey { request.setValue(apiKey, forHTTPHeaderField: "X-Octopus-ApiKey") }
         let (data, response) = try await URLSession.shared.data(for: request)
         guard let http = response as? HTTPURLResponse else { throw EndToEndError.badResponse(path: path) }

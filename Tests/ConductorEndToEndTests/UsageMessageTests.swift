@@ -28,7 +28,7 @@ struct UsageMessageTests {
             message: "Name the destination environment with --to ENVIRONMENT."),
         UsageCase(
             name: "promote with a bad timeout", arguments: ["promote", "--project", "Web API", "--to", "Staging", "--timeout", "soon"],
-            message: "Invalid --timeout 'soon'. Use seconds (1800) or a duration such as 90s, 30m or 2h."),
+            message: "Invalid --timeout 'soon'. Use seconds (1800) or a duration such as 90s, 30m or 2h, from 1 s to 7 days (168h)."),
         UsageCase(
             name: "promote with a key but no server", arguments: ["promote", "--project", "Web API", "--to", "Staging", "--api-key", "API-XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"],
             message: "An API key was given without a server.",

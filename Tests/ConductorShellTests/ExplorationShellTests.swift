@@ -34,6 +34,51 @@ import Testing
         }
     }
 
+    /// Cancelling a running task: the task, then the cancel (2); the task ends cancelled.
+    @Test func cancelCostsTwoRequests() async throws {
+        try await ShellHarness.with { shell in
+            let (session, task) = try await Self.webAPIWaitingInStaging(shell)
+            let before = shell.requests
+            let (_, status, output) = await shell.run(["cancel \(task.task) --yes"], session: session)
+            #expect(status == .success, "stderr: \(output.standardError)")
+            #expect(shell.requests - before == 2, "\(shell.sandbox.services.statistics.snapshot)")
+            let (_, _, log) = await shell.run(["log \(task.task) --follow -o basic"], session: session)
+            #expect(log.standardOutput == "Canceled\n")
+        }
+    }
+
+    /// Deploys Web API 2021.1.0.14 to Staging and waits until its Web Admin Approval is pending.
+    static func webAPIWaitingInStaging(_ shell: ShellHarness) async throws -> (Session, (task: String, intervention: String)) {
+        let (session, deployed, deployOutput) = await shell.run(["deploy \"Web API\" 2021.1.0.14 to Staging --yes -o basic"])
+        #expect(deployed == .success, "stderr: \(deployOutput.standardError)")
+        let task = deployOutput.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        var pending = ""
+        for _ in 0..<100 where pending.isEmpty {
+            pending = await shell.run(["interventions -o basic"], session: session).output.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+            if pending.isEmpty { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        try #require(pending.hasPrefix("Interruptions-"))
+        return (session, (task, pending))
+    }
+
+    /// With one intervention pending: listing it costs the interruptions, their deployments, releases, teams and the
+    /// space's projects and environments (6, for any number of them); answering it, the interruption, the same
+    /// five look-ups for the line that says what is being answered, taking responsibility and the submit (8); a
+    /// task's log, one request.
+    @Test func interventionsRespondAndLogCostFixedRequests() async throws {
+        try await ShellHarness.with { shell in
+            let (session, (task, pending)) = try await Self.webAPIWaitingInStaging(shell)
+            var counts: [String: Int] = [:]
+            for line in ["interventions", "respond \(pending) proceed", "log \(task)"] {
+                let before = shell.requests
+                let (_, status, output) = await shell.run([line], session: session)
+                #expect(status == .success, "\(line): \(output.standardError)")
+                counts[line.components(separatedBy: " ")[0]] = shell.requests - before
+            }
+            #expect(counts == ["interventions": 6, "respond": 8, "log": 1], "\(counts)")
+        }
+    }
+
     /// Server text is cleaned before it is coloured, so a terminal gets the colours and never a `?[` where an
     /// escape was.
     @Test func tablesKeepTheirColoursOnATerminal() async throws {

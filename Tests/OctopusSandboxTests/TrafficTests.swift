@@ -78,7 +78,8 @@ struct TrafficTests {
     @Test func clockEndpointReadsAndAdvancesTheVirtualClock() async throws {
         try await withSampleSandbox { http in
             let before = try #require(http.server.clock as? VirtualClock).now
-            let read = try await http.get("/api/sandbox/clock", apiKey: .some(nil))
+            #expect(try await http.get("/api/sandbox/clock", apiKey: .some(nil)).status == 401)
+            let read = try await http.get("/api/sandbox/clock")
             #expect(read.object["IsVirtual"] as? Bool == true)
             #expect(read.object["Now"] as? String == OctopusDateFormat.string(from: before))
             let moved = try await http.send("POST", "/api/sandbox/clock/advance?seconds=90")

@@ -18,7 +18,7 @@ enum CancelCommand {
     static func run(_ invocation: Invocation, _ session: Session, _ io: ShellIO) async throws -> CommandOutcome {
         let client = try session.requireConnection().client
         let id = ServerTaskID(invocation["task"] ?? "")
-        let task = try await client.task(id)
+        let task = try await ExplorationSupport.lookingUp("task", id.rawValue, listedBy: "tasks") { try await client.task(id) }
         if task.isCompleted {
             io.output.message(TerminalText.clean("\(id.rawValue) has already ended (\(TaskStateText.word(task.state))): nothing to cancel."))
             return CommandOutcome(session)

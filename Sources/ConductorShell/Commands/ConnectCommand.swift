@@ -1,4 +1,5 @@
 import Foundation
+import OctopusClient
 import Orchestration
 
 /// `connect URL [--space NAME] [--save-profile NAME]`, `connect sandbox [as USER]`, `connect profile NAME`,
@@ -31,6 +32,7 @@ enum ConnectCommand {
         if key == nil, let askSecret = io.askSecret { key = await askSecret("API key for \(url): ") }
         guard let key, !key.isEmpty else { throw ShellError.apiKeyNeeded(server: url) }
         var session = session
+        if let warning = ConnectionBanner.plainHTTPWarning(server: url) { io.output.message(warning) }
         let connection = try await ShellConnection.open(server: url, apiKey: key, space: invocation["space"], origin: .connectCommand)
         session = switched(session, to: connection, io: io)
         if let name = invocation["save-profile"] {
@@ -49,6 +51,7 @@ enum ConnectCommand {
         guard let profile = config.profiles[name] else {
             throw ShellError.unknownSaved(kind: "profile", name: name, available: config.profiles.keys.sorted())
         }
+        if let warning = ConnectionBanner.plainHTTPWarning(server: profile.server) { io.output.message(warning) }
         let connection = try await ShellConnection.open(server: profile.server, apiKey: profile.apiKey, space: profile.space, origin: .profile(name))
         return CommandOutcome(switched(session, to: connection, io: io), invalidates: .connection)
     }
@@ -88,13 +91,20 @@ enum DisconnectCommand {
     }
 }
 
-/// The first stderr line of shell.md §1.
+/// The first stderr line of shell.md §1, and the warning that follows it when the key travels unencrypted.
 public enum ConnectionBanner {
     public static func line(for connection: ShellConnection) -> String {
         if connection.isSandbox {
             return TerminalText.clean("Using the embedded sandbox (sample application) as \(connection.userName) — try 'help' or 'tour'")
         }
         return TerminalText.clean("Connected to \(connection.serverURL) (space \(connection.spaceName)) as \(connection.userName)")
+    }
+
+    /// One warning for plain http to a host other than loopback, said before connecting (the key goes with every
+    /// request, the first included); nil otherwise.
+    public static func plainHTTPWarning(server: String) -> String? {
+        guard OctopusConnection.sendsKeyInPlainText(server: server) else { return nil }
+        return "Warning: \(TerminalText.short(server)) is plain http to another machine: the API key travels unencrypted. Use https."
     }
 }
 

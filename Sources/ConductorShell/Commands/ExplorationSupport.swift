@@ -12,12 +12,25 @@ enum ExplorationSupport {
     }
 
     /// The item named `name` (exact, then case-insensitive) among `items`.
-    /// - Throws: `OrchestrationError.notFound` with the closest names (`kind`: "project", "environment").
+    /// - Throws: `OrchestrationError.notFound` with the closest names (`kind`: "project", "environment"), or all of
+    ///   them when none is close and they are few (a space's environments).
     static func named<Item>(_ name: String, among items: [Item], kind: String, name key: (Item) -> String) throws -> Item {
         if let item = items.first(where: { key($0) == name }) ?? items.first(where: { key($0).caseInsensitiveCompare(name) == .orderedSame }) {
             return item
         }
-        throw OrchestrationError.notFound(kind: kind, name: name, suggestions: NameSuggestions.closest(to: name, among: items.map(key)))
+        let names = items.map(key)
+        let close = NameSuggestions.closest(to: name, among: names)
+        throw OrchestrationError.notFound(kind: kind, name: name, suggestions: close.isEmpty && names.count <= 8 ? names : close)
+    }
+
+    /// `body`'s answer, with the server's 404 for `id` said as "No task ServerTasks-9 in this space" and the
+    /// command that lists them, rather than as an HTTP failure.
+    static func lookingUp<T>(_ kind: String, _ id: String, listedBy: String, _ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch OctopusClientError.http(let failure) where failure.status == 404 {
+            throw ShellError.noSuchItem(kind: kind, id: id, listedBy: listedBy)
+        }
     }
 
     /// The project named `name`, from one listing of the space's projects.

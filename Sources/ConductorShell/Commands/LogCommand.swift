@@ -24,7 +24,7 @@ enum LogCommand {
     static func run(_ invocation: Invocation, _ session: Session, _ io: ShellIO) async throws -> CommandOutcome {
         let client = try session.requireConnection().client
         let id = ServerTaskID(invocation["task"] ?? "")
-        var details = try await client.taskDetails(id)
+        var details = try await ExplorationSupport.lookingUp("task", id.rawValue, listedBy: "tasks") { try await client.taskDetails(id) }
         let format = ExplorationSupport.format(invocation, session)
         if format != .table || !invocation.has("follow") {
             if invocation.has("follow") {

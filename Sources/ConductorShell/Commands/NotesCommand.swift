@@ -26,7 +26,7 @@ enum NotesCommand {
             let close = NameSuggestions.closest(to: version, among: versions)
             throw OrchestrationError.notFound(kind: "release of \(project.name)", name: version, suggestions: close.isEmpty ? Array(versions.prefix(3)) : close)
         }
-        let notes = ReleaseNotes(release)
+        let notes = NotesPage(release)
         switch ExplorationSupport.format(invocation, session) {
         case .basic: io.output.write(ExplorationSupport.basic(notes.workItems.map(\.id)))
         case .json: io.output.write(ExplorationSupport.json(notes))
@@ -35,8 +35,9 @@ enum NotesCommand {
         return CommandOutcome(session)
     }
 
-    /// What `notes` shows of a release, its server text cleaned of control characters.
-    struct ReleaseNotes: Encodable, Equatable {
+    /// What `notes` shows of a release (not the template's ReleaseNotes output), its server text cleaned of
+    /// control characters.
+    struct NotesPage: Encodable, Equatable {
         struct Package: Encodable, Equatable {
             var step: String
             var version: String

@@ -23,7 +23,7 @@ enum RespondCommand {
         let client = connection.client
         let id = InterruptionID(invocation["id"] ?? "")
         let answer = invocation["answer"] ?? "proceed"
-        let interruption = try await client.interruption(id)
+        let interruption = try await ExplorationSupport.lookingUp("intervention", id.rawValue, listedBy: "interventions") { try await client.interruption(id) }
         guard interruption.isPending else { throw ShellError.interventionNotPending(id: id.rawValue) }
         guard let result = interruption.form.elements.first(where: { $0.name == "Result" }) else {
             let buttons = interruption.form.elements.flatMap { $0.control.buttons ?? [] }.map(\.text)

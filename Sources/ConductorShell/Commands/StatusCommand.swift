@@ -46,7 +46,8 @@ enum StatusCommand {
         }
         if let names, !names.isEmpty { return (try resolve(names), "Projects") }
         if let application = session.application {
-            return (try resolve(application.projects), "Application" + (session.applicationSource.map { " (\($0))" } ?? ""))
+            // Without a source (`use projects`, a resumed plan) the title names the projects instead.
+            return (try resolve(application.projects), "Application " + (session.applicationSource.map { "(\($0))" } ?? application.notation))
         }
         let groupOrder = Dictionary(dashboard.projectGroups.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let sorted = known.sorted { (groupOrder[$0.projectGroupId] ?? .max, $0.name) < (groupOrder[$1.projectGroupId] ?? .max, $1.name) }

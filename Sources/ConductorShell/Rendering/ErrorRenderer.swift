@@ -1,6 +1,7 @@
 import Foundation
 import LineEditor
 import OctopusClient
+import OctopusModel
 import Orchestration
 
 /// Where the user is when an error happens: the remedy is worded for that place (`--space` on a command line,
@@ -57,6 +58,16 @@ public enum ErrorRenderer {
                 diagnostic.hint = shell ? "Reconnect with 'connect URL' (the key comes from OCTOPUS_API_KEY or is asked for)." : "Pass the key in OCTOPUS_API_KEY (or --api-key)."
             }
             return diagnostic
+        case let error as PromotionStopped:
+            var message = error.description
+            for child in error.running {
+                guard let deployment = child.deployment else { continue }
+                message += "\n  still running: \(child.project.name) \(child.release?.version ?? "") (\(deployment.taskId.rawValue)) \(deployment.webLink)"
+            }
+            let hint = shell
+                ? "Run 'wait' to resume: it follows the deployments still running and creates only what is missing."
+                : "Run the same 'conductor promote …' command again to resume: it follows the deployments still running and creates only what is missing."
+            return Diagnostic(message: message, hint: hint, status: .stoppedResumable)
         case let error as LineEditorError:
             return Diagnostic(message: error.description, status: .usage)
         case is CancellationError:
@@ -154,6 +165,8 @@ public enum ErrorRenderer {
             return Diagnostic(message: "\(id) ('\(TerminalText.short(title))') is not a manual intervention: it takes \(choices.isEmpty ? "no proceed or abort" : choices.joined(separator: ", ")).", hint: "Answer it in the Octopus web portal.", status: .failure)
         case .interventionNotYours(let id, let teams):
             return Diagnostic(message: "You may not act on \(id)\(teams.isEmpty ? "" : ": it needs a member of \(teams.joined(separator: ", "))").", hint: "Connect as someone who may ('connect sandbox as USER' on the sandbox).", status: .authentication)
+        case .noSuchItem(let kind, let id, let listedBy):
+            return Diagnostic(message: "No \(kind) \(TerminalText.short(id)) in this space.", hint: "'\(listedBy)' lists them.", status: .failure)
         }
     }
 }

@@ -15,6 +15,9 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case deploymentFailed = 4
     /// The API key is missing or wrong, or its user lacks a permission.
     case authentication = 5
+    /// Requests kept failing past the fault budget; the promotion stopped with nothing abandoned and running the
+    /// same command again resumes it (`EX_TEMPFAIL`: try again later).
+    case stoppedResumable = 75
     /// A wait timed out (the child was cancelled).
     case timedOut = 124
     /// Interrupted by Ctrl-C (128 + SIGINT).
@@ -37,10 +40,12 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     /// read (pattern, schedule, time zone, prompted-variable syntax, a required value), else 1.
     public init(error: any Error) {
         switch error {
+        case is PromotionStopped:
+            self = .stoppedResumable
         case let error as OctopusClientError:
             if error.isAuthentication || error.isPermission {
                 self = .authentication
-            } else if case .invalidServerURL = error {
+            } else if error.isUsage {
                 self = .usage
             } else {
                 self = .failure
@@ -48,7 +53,7 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
         case let error as OrchestrationError:
             switch error {
             case .invalidReleasePattern, .unparseableSchedule, .unknownTimeZone, .scheduleInPast,
-                 .missingRequiredValue, .malformedPromptedVariable, .emptyApplication:
+                 .missingRequiredValue, .malformedPromptedVariable, .emptyApplication, .duplicateProject:
                 self = .usage
             default:
                 self = .failure

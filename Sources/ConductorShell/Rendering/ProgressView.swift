@@ -102,7 +102,13 @@ public final class ProgressView: Sendable {
             state.lines[i].state = PromotionReport.outcomeText(outcome)
             state.lines[i].finished = true
             state.lines[i].waitingOn = nil
-        case .interventionLeftToPeople, .timedOut, .laterStagesSkipped, .interventionsCovered, .laterStagesNotScheduled:
+        case .followingExisting(let project, _, _, let taskId, let taskState, _):
+            let i = index(of: project, in: &state)
+            state.lines[i].state = "following \(taskId.rawValue) (\(taskState.rawValue))"
+            state.lines[i].since = now()
+        case .queuedBehind(let project, _, let blockers):
+            state.lines[index(of: project, in: &state)].waitingOn = "queued behind \(blockers.joined(separator: ", "))"
+        case .interventionLeftToPeople, .timedOut, .laterStagesSkipped, .retrying, .interventionsCovered, .laterStagesNotScheduled:
             break
         }
     }

@@ -27,14 +27,14 @@ public struct PromotionReport: Sendable {
     func table() -> String {
         let header = ["STAGE", "PROJECT", "RELEASE", "FROM", "ACTION", "RESULT"]
         let rows = plan.children.map { child in
-            [
+            [String]([
                 String(child.stage + 1),
                 child.project.name,
                 child.release?.version ?? "-",
                 child.sourceEnvironments.isEmpty ? "-" : child.sourceEnvironments.map(\.name).joined(separator: ", "),
                 Self.actionText(child.action),
                 Self.resultText(child, planDeployed: plan.step >= .deployed),
-            ]
+            ]).map { TerminalText.sanitized($0) }
         }
         var widths = header.map(\.count)
         for row in rows {
@@ -50,7 +50,7 @@ public struct PromotionReport: Sendable {
         text += "\n" + line(header) + "\n"
         for row in rows { text += line(row) + "\n" }
         text += Self.coverageLines(plan.interventionCoverage, title: "Manual interventions")
-        return text
+        return TerminalText.sanitized(text, keepingLineBreaks: true)
     }
 
     /// `Manual interventions:` then one line per intervention: project, step, teams and who signs it off
@@ -60,7 +60,8 @@ public struct PromotionReport: Sendable {
         var text = "\(title):\n"
         for row in coverage {
             let teams = row.responsibleTeams.isEmpty ? "anyone with permission" : row.responsibleTeams.joined(separator: ", ")
-            text += "  \(row.project.name) \(row.release ?? "") '\(row.stepName)' (\(teams)): \(row.summary)\n"
+            // Each row is cleaned on its own so a name from the server cannot add or fake a line.
+            text += "  " + TerminalText.sanitized("\(row.project.name) \(row.release ?? "") '\(row.stepName)' (\(teams)): \(row.summary)") + "\n"
         }
         return text
     }
@@ -115,7 +116,7 @@ public struct PromotionReport: Sendable {
     func basic() -> String {
         let tasks = plan.children.compactMap { $0.deployment?.taskId.rawValue }
         let lines = tasks.isEmpty ? plan.children.filter(\.willDeploy).compactMap { $0.release?.id.rawValue } : tasks
-        return lines.map { $0 + "\n" }.joined()
+        return lines.map { TerminalText.sanitized($0) + "\n" }.joined()
     }
 
     // MARK: json
@@ -295,17 +296,31 @@ public struct PromotionReport: Sendable {
 
     // MARK: progress
 
-    /// One line for standard error describing a progress event.
+    /// One line for standard error describing a progress event (the coverage event: one line per intervention).
     public static func progressLine(_ event: ProgressEvent) -> String {
-        switch event {
-        case .interventionsCovered(let coverage):
+        if case .interventionsCovered(let coverage) = event {
             return coverageLines(coverage, title: "Manual interventions before deploying").trimmingCharacters(in: .newlines)
+        }
+        return TerminalText.sanitized(rawProgressLine(event))
+    }
+
+    static func rawProgressLine(_ event: ProgressEvent) -> String {
+        switch event {
+        case .interventionsCovered:
+            return ""  // several lines: progressLine builds them
         case .laterStagesNotScheduled(let projects, let startsAt):
             return "Not scheduled (nothing waits to start them in order after the first stage at \(startsAt)): \(projects.joined(separator: ", "))"
         case .stageStarted(let stage, let projects):
             return "Stage \(stage + 1): deploying \(projects.joined(separator: ", "))"
         case .deploymentCreated(let project, let version, let taskId, let webLink, let reused):
             return "\(project): \(reused ? "found existing" : "created") deployment of \(version) (\(taskId.rawValue)) \(webLink)"
+        case .followingExisting(let project, let version, let environment, let taskId, let state, let webLink):
+            let doing = state == .success ? "was already deployed to \(environment) (\(taskId.rawValue), succeeded)" : "is already deploying to \(environment) (\(taskId.rawValue))"
+            return "\(project) \(version) \(doing); following it \(webLink)"
+        case .queuedBehind(let project, let taskId, let blockers):
+            return "\(project): \(taskId.rawValue) is queued behind \(blockers.joined(separator: ", ")) (Octopus runs one deployment of a project to an environment at a time)"
+        case .retrying(let what, let reason, let budgetLeft):
+            return "Retrying \(what) (\(budgetLeft) s of fault budget left): \(reason)"
         case .stateChanged(let project, let state):
             return "\(project): \(state.rawValue)"
         case .stepStarted(let project, let step):

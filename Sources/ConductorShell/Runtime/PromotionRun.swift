@@ -1,4 +1,5 @@
 import Foundation
+import OctopusClient
 import Orchestration
 
 /// `conductor promote`: the step template for a whole application in one command, through the same code as the
@@ -36,6 +37,7 @@ public struct PromotionRun: Sendable {
         let resolver = ConnectionResolver(flags: connection, environment: session.context.environment, paths: session.context.paths)
         if let choice = try resolver.choose() {
             guard let key = choice.apiKey else { throw ShellError.apiKeyNeeded(server: choice.server) }
+            if let warning = ConnectionBanner.plainHTTPWarning(server: choice.server) { output.message(warning) }
             session.connection = try await ShellConnection.open(server: choice.server, apiKey: key, space: choice.space, origin: choice.origin)
             return session
         }
@@ -59,6 +61,11 @@ public struct PromotionRun: Sendable {
         do {
             let view = ProgressView(output: output, live: false, style: Style(enabled: false))
             plan = try await session.engine().promote(options, progress: view.sink)
+        } catch let stopped as PromotionStopped {
+            // Nothing was abandoned: what still runs and how to resume on stderr, every child's state on stdout.
+            let status = report(stopped, output)
+            output.write(TerminalText.clean(PromotionReport(plan: stopped.plan).render(format)))
+            return status
         } catch {
             return report(error, output)
         }

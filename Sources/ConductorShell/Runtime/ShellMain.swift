@@ -136,6 +136,7 @@ public enum ShellMain {
             var key = choice.apiKey
             if key == nil, session.context.isInteractive { key = await SecretPrompt.read("API key for \(choice.server): ") }
             guard let key, !key.isEmpty else { throw ShellError.apiKeyNeeded(server: choice.server) }
+            if let warning = ConnectionBanner.plainHTTPWarning(server: choice.server) { io.output.message(warning) }
             session.connection = try await ShellConnection.open(server: choice.server, apiKey: key, space: choice.space, origin: choice.origin)
         } else {
             let server = try await SandboxCommand.running(&session)

@@ -74,7 +74,7 @@ public struct ShellRuntime: Sendable {
     static func scriptStatus(_ status: ExitStatus, input: ShellInput) -> ExitStatus {
         if case .commands = input { return status }
         switch status {
-        case .deploymentFailed, .timedOut, .authentication, .interrupted, .success: return status
+        case .deploymentFailed, .timedOut, .authentication, .interrupted, .stoppedResumable, .success: return status
         case .failure, .usage, .scriptStopped: return .scriptStopped
         }
     }

@@ -56,4 +56,6 @@ public enum ShellError: Error, Sendable, Equatable {
     case interventionCannotBeAnswered(id: String, title: String, choices: [String])
     /// `respond` by a user who may not take responsibility; `teams` are the responsible teams.
     case interventionNotYours(id: String, teams: [String])
+    /// A task or intervention id the server does not have (404); `listedBy` is the command that lists them.
+    case noSuchItem(kind: String, id: String, listedBy: String)
 }

@@ -70,11 +70,11 @@ extension OctopusClient {
             switch outcome {
             case .success(let response):
                 if (200..<300).contains(response.status) { return response }
-                failure = Self.failure(of: response, method: method, path: path, attempts: attempt)
+                failure = Self.failure(of: response, method: method, path: path, attempts: attempt, scrubbing: connection.apiKey)
                 guard idempotent, policy.retryableStatuses.contains(response.status) else { throw failure }
                 retryAfter = RetryPolicy.parseRetryAfter(response.header("Retry-After"))
             case .failure(let error):
-                failure = .transport(method: method, path: path.description, reason: String(describing: error), attempts: attempt)
+                failure = .transport(method: method, path: path.description, reason: connection.apiKey.scrubbing(String(describing: error)), attempts: attempt)
                 guard idempotent else { throw failure }
                 retryAfter = nil
             }
@@ -91,14 +91,17 @@ extension OctopusClient {
     }
 
     /// Maps a non-2xx response to an error carrying Octopus's `ErrorMessage` and `Errors`.
-    static func failure(of response: TransportResponse, method: HTTPMethod, path: APIPath, attempts: Int) -> OctopusClientError {
+    /// A server or proxy that echoes the request's key into its error body never gets it printed: `key` is scrubbed
+    /// from the message and the errors.
+    static func failure(of response: TransportResponse, method: HTTPMethod, path: APIPath, attempts: Int, scrubbing key: APIKey? = nil) -> OctopusClientError {
         if (300..<400).contains(response.status) {
             return .redirected(method: method, path: path.description, status: response.status, location: response.header("Location"))
         }
         let body = try? OctopusJSON.decode(OctopusErrorBody.self, from: response.body)
         return .http(.init(
             status: response.status, method: method, path: path.description,
-            errorMessage: body.flatMap { $0.errorMessage.isEmpty ? nil : $0.errorMessage }, errors: body?.errors ?? [], attempts: attempts,
+            errorMessage: body.flatMap { $0.errorMessage.isEmpty ? nil : (key?.scrubbing($0.errorMessage) ?? $0.errorMessage) },
+            errors: (body?.errors ?? []).map { key?.scrubbing($0) ?? $0 }, attempts: attempts,
             retryAfter: RetryPolicy.parseRetryAfter(response.header("Retry-After"))
         ))
     }

@@ -25,7 +25,9 @@ public struct OctopusConnection: Sendable {
     ///   - requestTimeout: per-attempt timeout (default 60 s).
     ///   - retryPolicy: retries (default `.standard`).
     ///   - userAgent: the user agent (default `conductor/0.1`).
-    /// - Throws: `OctopusClientError.invalidServerURL` when `server` is not an absolute http(s) URL.
+    /// - Throws: `OctopusClientError.invalidServerURL` when `server` is not an absolute http(s) URL,
+    ///   `.unusableServerURL` for a port out of range or `user:password@` in it, `.invalidAPIKey` when the key does
+    ///   not have Octopus's format — all before any request.
     public init(
         server: String,
         apiKey: APIKey,
@@ -35,6 +37,7 @@ public struct OctopusConnection: Sendable {
         userAgent: String = "conductor/0.1"
     ) throws(OctopusClientError) {
         self.serverRoot = try Self.serverRoot(from: server)
+        if let problem = apiKey.formatProblem { throw .invalidAPIKey(problem) }
         self.apiKey = apiKey
         self.space = space
         self.requestTimeout = requestTimeout
@@ -48,13 +51,56 @@ public struct OctopusConnection: Sendable {
         while trimmed.hasSuffix("/") { trimmed.removeLast() }
         if trimmed.lowercased().hasSuffix("/api") { trimmed.removeLast(4) }
         while trimmed.hasSuffix("/") { trimmed.removeLast() }
-        guard let url = URL(string: trimmed),
-              let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
-              let host = url.host, !host.isEmpty,
-              url.query == nil, url.fragment == nil
+        // The port is checked on the text first: URL parsers differ on what they do with 99999.
+        if let port = explicitPort(in: trimmed), !(1...65535).contains(port) {
+            throw .unusableServerURL(trimmed, reason: "the port \(port) is out of range; use a port from 1 to 65535")
+        }
+        guard !trimmed.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }),
+              let components = URLComponents(string: trimmed),
+              let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
+              let host = components.host, !host.isEmpty,
+              components.query == nil, components.fragment == nil
         else {
             throw .invalidServerURL(text)
         }
+        if components.user != nil || components.password != nil {
+            var shown = components
+            shown.user = nil
+            shown.password = nil
+            throw .unusableServerURL(shown.string ?? "\(scheme)://\(host)", reason: "it holds a user name or password; Octopus authenticates with the API key, so remove 'user:password@' from the URL")
+        }
+        // URLComponents reads any digits as the port; the range is checked here, before anything uses it.
+        if let port = components.port, !(1...65535).contains(port) {
+            throw .unusableServerURL(trimmed, reason: "the port \(port) is out of range; use a port from 1 to 65535")
+        }
+        guard let url = components.url else { throw .invalidServerURL(text) }
         return url
+    }
+
+    /// The digits after the authority's last ':' (outside an IPv6 literal's brackets), when there are any.
+    static func explicitPort(in text: String) -> Int? {
+        guard let schemeEnd = text.range(of: "://") else { return nil }
+        let afterScheme = text[schemeEnd.upperBound...]
+        let authority = afterScheme.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let hostPort = authority.split(separator: "@").last ?? authority[...]
+        guard let colon = hostPort.lastIndex(of: ":"), !hostPort[colon...].contains("]") else { return nil }
+        let digits = hostPort[hostPort.index(after: colon)...]
+        guard !digits.isEmpty, digits.count <= 18, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { return nil }
+        return Int(digits)
+    }
+
+    /// Whether the API key travels unencrypted over the network: plain `http` to a host other than loopback
+    /// (callers print one warning).
+    public var sendsKeyInPlainText: Bool { Self.sendsKeyInPlainText(to: serverRoot) }
+
+    /// The same for a server URL as a user typed it (false when it cannot be read: that error comes later).
+    public static func sendsKeyInPlainText(server: String) -> Bool {
+        (try? serverRoot(from: server)).map(sendsKeyInPlainText(to:)) ?? false
+    }
+
+    static func sendsKeyInPlainText(to serverRoot: URL) -> Bool {
+        guard serverRoot.scheme?.lowercased() == "http", let host = serverRoot.host?.lowercased() else { return false }
+        let loopback = host == "localhost" || host.hasSuffix(".localhost") || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
+        return !loopback
     }
 }

@@ -42,6 +42,12 @@ extension OctopusClient {
         ]))
     }
 
+    /// `GET /api/{space}/tasks/{id}/queued-behind` — the tasks this queued task waits behind (Octopus runs one
+    /// deployment of a project to an environment and tenant at a time). The first 10; 1 request.
+    public func tasksQueuedAhead(of id: ServerTaskID) async throws -> [ServerTask] {
+        try await Paged<ServerTask>(client: self, path: spacePath("tasks", id.rawValue, "queued-behind"), pageSize: 10).prefix(10)
+    }
+
     /// `POST /api/{space}/tasks/{id}/cancel` — cancel a queued or running task. Repeating a
     /// cancel is harmless, so it is retried like a read. 1 request.
     @discardableResult

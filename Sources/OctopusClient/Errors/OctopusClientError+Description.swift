@@ -4,7 +4,11 @@ extension OctopusClientError: CustomStringConvertible {
     public var description: String {
         switch self {
         case .invalidServerURL(let text):
-            return "Invalid server URL '\(text)'. Use an absolute http or https URL such as 'https://octopus.example.com' (a trailing '/api' is optional)."
+            return "Invalid server URL '\(Self.quoted(text))'. Use an absolute http or https URL such as 'https://octopus.example.com' (a trailing '/api' is optional)."
+        case .unusableServerURL(let text, let reason):
+            return "The server URL '\(Self.quoted(text))' cannot be used: \(reason)."
+        case .invalidAPIKey(let reason):
+            return "The API key is not an Octopus API key: \(reason). Octopus keys look like API-ABCDEF0123456789 (create one under your profile, API keys); pass it with --api-key or OCTOPUS_API_KEY."
         case .http(let failure):
             return Self.describe(failure)
         case .transport(let method, let path, let reason, let attempts):
@@ -24,6 +28,12 @@ extension OctopusClientError: CustomStringConvertible {
         case .missingLink(let link, let resource):
             return "The server's \(resource) has no '\(link)' link; this server version is not supported."
         }
+    }
+
+    /// User input as quoted in a message: at most 120 characters, control characters shown as '?'.
+    static func quoted(_ text: String) -> String {
+        let visible = String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? "?" : $0 }))
+        return visible.count > 120 ? String(visible.prefix(120)) + "… (\(visible.count) characters)" : visible
     }
 
     private static func describe(_ failure: HTTPFailure) -> String {

@@ -7,6 +7,10 @@
 public enum OctopusClientError: Error, Sendable, Equatable {
     /// The server URL the user gave is not an absolute http(s) URL.
     case invalidServerURL(String)
+    /// The server URL parses but cannot be used (port out of range, credentials in it); the text shows no password.
+    case unusableServerURL(String, reason: String)
+    /// The API key does not have Octopus's format (`API-` and upper-case letters and digits); `reason` quotes none of it.
+    case invalidAPIKey(String)
     /// The server answered with a non-success status.
     case http(HTTPFailure)
     /// No response arrived (refused, reset, timed out), after `attempts` attempts.
@@ -62,6 +66,13 @@ public enum OctopusClientError: Error, Sendable, Equatable {
     public var isAuthentication: Bool { status == 401 }
     /// The key's user lacks a permission (403): exit code 5.
     public var isPermission: Bool { status == 403 }
+    /// The input (server URL or API key) is unusable, found before any request: exit code 2.
+    public var isUsage: Bool {
+        switch self {
+        case .invalidServerURL, .unusableServerURL, .invalidAPIKey: true
+        default: false
+        }
+    }
     /// The resource does not exist (404).
     public var isNotFound: Bool { status == 404 }
 }

@@ -32,8 +32,9 @@ package final class FaultInjector: Sendable {
     private let generator: Mutex<SplitMix64>
 
     package init(latencyMilliseconds: Double = 0, jitterMilliseconds: Double = 0, failRate: Double = 0, resetRate: Double = 0, seed: UInt64 = 42) {
-        self.latencyMilliseconds = max(0, latencyMilliseconds)
-        self.jitterMilliseconds = max(0, jitterMilliseconds)
+        // Bounded (at most 60 s, finite) so no setting can overflow the sleep that applies it.
+        self.latencyMilliseconds = Self.bounded(latencyMilliseconds)
+        self.jitterMilliseconds = Self.bounded(jitterMilliseconds)
         self.failRate = min(max(failRate, 0), 1)
         self.resetRate = min(max(resetRate, 0), 1)
         generator = Mutex(SplitMix64(seed: seed))
@@ -43,7 +44,12 @@ package final class FaultInjector: Sendable {
     package convenience init(_ configuration: SandboxConfiguration) {
         self.init(
             latencyMilliseconds: configuration.latencyMilliseconds, jitterMilliseconds: configuration.latencyJitterMilliseconds,
-            failRate: configuration.failRate, resetRate: configuration.resetRate, seed: configuration.randomSeed)
+            failRate: configuration.failRate, resetRate: configuration.resetRate, seed: configuration.faultSeed ?? configuration.randomSeed)
+    }
+
+    /// A latency in milliseconds made usable: NaN and negatives as 0, at most 60 000.
+    static func bounded(_ milliseconds: Double) -> Double {
+        milliseconds.isNaN ? 0 : min(max(0, milliseconds), 60_000)
     }
 
     /// True when nothing is injected (the middleware then costs nothing).

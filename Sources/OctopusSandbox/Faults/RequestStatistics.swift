@@ -6,6 +6,7 @@ import Synchronization
 package final class RequestStatistics: Sendable {
     // A small dictionary bumped once per request: a mutex, not an actor, so counting stays synchronous.
     private let counts = Mutex<[String: Int]>([:])
+    private let injected = Mutex(0)
 
     package init() {}
 
@@ -25,6 +26,15 @@ package final class RequestStatistics: Sendable {
     /// Every request counted.
     package var total: Int { counts.withLock { $0.values.reduce(0, +) } }
 
+    /// Counts one injected fault (a 502/503 or a dropped connection).
+    package func recordFault() { injected.withLock { $0 += 1 } }
+
+    /// Faults injected so far (`--fail-rate`, `--reset-rate`).
+    package var faults: Int { injected.withLock { $0 } }
+
     /// Starts counting from zero.
-    package func reset() { counts.withLock { $0.removeAll() } }
+    package func reset() {
+        counts.withLock { $0.removeAll() }
+        injected.withLock { $0 = 0 }
+    }
 }

@@ -23,6 +23,7 @@ struct SandboxTrafficMiddleware: RouterMiddleware {
         if decision.latencyMilliseconds > 0 {
             try await Task.sleep(nanoseconds: UInt64(decision.latencyMilliseconds * 1_000_000))
         }
+        if decision.fault != .none { statistics.recordFault() }
         switch decision.fault {
         case .none:
             return try await next(request, context)

@@ -15,9 +15,32 @@ package enum JSONRequestBody {
         "DisplaySettings", "Scope", "Details",
     ]
 
+    /// How long a client may take to send a body (a trickled or stalled upload is answered with 408, not kept open).
+    package static let readTimeout: Duration = .seconds(30)
+
+    /// The whole body: at most `maximumSize` bytes (413 beyond), within `readTimeout` (408 after).
+    package static func collect(_ request: Request) async throws -> ByteBuffer {
+        // A declared length over the limit is refused at once, before reading (and waiting for) any of the body.
+        if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > maximumSize {
+            throw SandboxError.payloadTooLarge(maximumBytes: maximumSize)
+        }
+        return try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
+            group.addTask { try await request.body.collect(upTo: maximumSize) }
+            group.addTask {
+                try await Task.sleep(for: readTimeout)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let buffer = first else {
+                throw SandboxError.requestTimeout(seconds: Int(readTimeout.components.seconds))
+            }
+            return buffer
+        }
+    }
+
     /// Collects and decodes the body as `T`. An empty body is a 400 naming `T`'s expected shape.
     package static func decode<T: Decodable>(_ type: T.Type, from request: Request) async throws -> T {
-        let buffer = try await request.body.collect(upTo: maximumSize)
+        let buffer = try await collect(request)
         let data = Data(buffer.readableBytesView)
         return try decode(type, from: data)
     }

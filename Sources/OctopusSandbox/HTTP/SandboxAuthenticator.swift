@@ -27,13 +27,28 @@ struct SandboxAuthenticator: Sendable {
         return nil
     }
 
-    /// True for the routes anyone may call without a key: the root document, signing in, and the
-    /// sandbox's own `/api/sandbox/*` control routes.
+    /// True for the routes anyone may call without a key: the root document and signing in (the sandbox's own
+    /// `/api/sandbox/*` control routes change failures and the clock, so they need a key like everything else).
     static func isAnonymous(_ request: Request) -> Bool {
         let path = request.uri.path.lowercased()
         let isRoot = (request.method == .get || request.method == .head) && (path == "/api" || path == "/api/")
         let isLogin = request.method == .post && path == "/api/users/login"
-        return isRoot || isLogin || path.hasPrefix("/api/sandbox/")
+        return isRoot || isLogin
+    }
+
+    /// The site a browser says a cross-site request came from, nil for same-origin and non-browser requests:
+    /// `Sec-Fetch-Site: cross-site` / `same-site`, or an `Origin` whose host and port differ from `Host`.
+    static func crossSiteOrigin(of request: Request) -> String? {
+        let fetchSite = request.headers[named: "Sec-Fetch-Site"]?.lowercased()
+        let origin = request.headers[named: "Origin"]
+        if fetchSite == "cross-site" || fetchSite == "same-site" { return origin ?? fetchSite }
+        guard let origin else { return nil }
+        // HTTPTypes keeps HTTP/1's Host header as the request's authority.
+        guard let host = (request.head.authority ?? request.headers[named: "Host"])?.lowercased(),
+              let components = URLComponents(string: origin), let originHost = components.host?.lowercased()
+        else { return origin }
+        let originAuthority = components.port.map { "\(originHost):\($0)" } ?? originHost
+        return originAuthority == host ? nil : origin
     }
 
     /// The user owning `key`, or nil when the key is unknown or the user inactive.

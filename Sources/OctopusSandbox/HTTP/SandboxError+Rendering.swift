@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOCore
 import OctopusModel
 
 extension SandboxError: HTTPResponseError {
@@ -15,6 +16,9 @@ extension SandboxError: HTTPResponseError {
         case .unsupportedMediaType: .unsupportedMediaType
         case .serviceUnavailable: .serviceUnavailable
         case .internalFailure: .internalServerError
+        case .payloadTooLarge: .contentTooLarge
+        case .requestTimeout: .requestTimeout
+        case .crossSiteRequest: .forbidden
         }
     }
 
@@ -51,6 +55,14 @@ extension SandboxError: HTTPResponseError {
             return OctopusErrorBody(errorMessage: message, errors: [message])
         case .serviceUnavailable(let message):
             return OctopusErrorBody(errorMessage: message)
+        case .requestTimeout(let seconds):
+            return OctopusErrorBody(errorMessage: "The request body did not arrive within \(seconds) s.")
+        case .payloadTooLarge(let maximum):
+            return OctopusErrorBody(errorMessage: "The request body is larger than the \(maximum / 1024 / 1024) MiB the sandbox accepts.")
+        case .crossSiteRequest(let origin):
+            return OctopusErrorBody(
+                errorMessage: "Cross-site requests are refused.",
+                errors: ["The request came from another site ('\(origin.prefix(100))'); the sandbox only answers its own pages and non-browser clients."])
         case .internalFailure(let detail):
             return OctopusErrorBody(
                 errorMessage: "An unexpected error occurred in the sandbox.", errors: [detail], fullException: detail)
@@ -83,7 +95,13 @@ extension SandboxError {
         case let error as HTTPError where error.status == .notFound:
             return .routeNotFound(path: path)
         case let error as HTTPError where error.status == .contentTooLarge:
-            return .badRequest(message: "The request body is too large.")
+            return .payloadTooLarge(maximumBytes: JSONRequestBody.maximumSize)
+        case is NIOTooManyBytesError:
+            return .payloadTooLarge(maximumBytes: JSONRequestBody.maximumSize)
+        // NIO's HTTP parser error (malformed chunked encoding, bad framing), matched by name so the sandbox needs no
+        // direct NIOHTTP1 dependency: the client sent something that is not HTTP — a 400, not a 500.
+        case let error where String(describing: type(of: error)) == "HTTPParserError":
+            return .badRequest(message: "The request is not valid HTTP (malformed chunked encoding or framing).")
         case let error as HTTPError where error.status.code < 500:
             return .badRequest(message: error.body ?? "The request could not be understood.")
         case let error as DecodingError:

@@ -27,4 +27,11 @@ package enum SandboxError: Error, Sendable, Equatable {
     case serviceUnavailable(message: String)
     /// An unexpected internal failure (500), with the underlying error's description.
     case internalFailure(detail: String)
+    /// 408: the request body did not arrive in time.
+    case requestTimeout(seconds: Int)
+    /// 413: the request body is larger than the sandbox accepts.
+    case payloadTooLarge(maximumBytes: Int)
+    /// 403: a browser request from another site (its `Origin` or `Sec-Fetch-Site` says so); a page elsewhere must
+    /// never drive the sandbox with a key it carries in the URL.
+    case crossSiteRequest(origin: String)
 }

@@ -21,6 +21,8 @@ struct SandboxResponder: HTTPResponder {
             let store = services.store
             let request = try await rewriter.rewrite(request) { try await store.defaultSpaceID() }
             var context = context
+            // Before the key is looked at: a page on another site must not use a key it put in the URL.
+            if let origin = SandboxAuthenticator.crossSiteOrigin(of: request) { throw SandboxError.crossSiteRequest(origin: origin) }
             let authenticator = SandboxAuthenticator(store: store)
             if let credential = SandboxAuthenticator.apiKey(in: request) {
                 if let user = try await authenticator.user(forKey: credential.key) {

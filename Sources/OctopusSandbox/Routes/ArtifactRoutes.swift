@@ -55,7 +55,7 @@ enum ArtifactRoutes {
             let space = try await services.authorize(context, .artifactCreate)
             let artifact = try await ResourceListing.one(
                 Artifact.self, kind: "Artifact", id: try context.parameter("id"), space: space, store: services.store)
-            let buffer = try await request.body.collect(upTo: JSONRequestBody.maximumSize)
+            let buffer = try await JSONRequestBody.collect(request)
             let content = MultipartContent.fileData(
                 Data(buffer.readableBytesView), contentType: request.headers[.contentType])
             try await services.store.write { db in
@@ -75,7 +75,7 @@ enum ArtifactRoutes {
             guard let content, !content.isEmpty else { return Response(status: .noContent) }
             var headers = HTTPFields()
             headers[.contentType] = "application/octet-stream"
-            headers[.contentDisposition] = "attachment; filename=\"\(artifact.filename)\""
+            headers[.contentDisposition] = ContentDisposition.attachment(filename: artifact.filename)
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: content)))
         }
     }
@@ -108,5 +108,20 @@ enum MultipartContent {
             searchStart = next.lowerBound
         }
         return parts.first { $0.headers.contains("name=\"fileData\"") }?.content ?? parts.first?.content ?? body
+    }
+}
+
+/// `Content-Disposition: attachment` for any file name (RFC 6266): an ASCII fallback in a quoted string with `"` and
+/// `\\` escaped and control characters dropped, plus the exact name as RFC 5987 `filename*=UTF-8''…`.
+enum ContentDisposition {
+    static func attachment(filename: String) -> String {
+        let fallback = String(String.UnicodeScalarView(filename.unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
+            if scalar.value < 0x20 || scalar.value == 0x7F { return nil }
+            return scalar.isASCII ? scalar : "_"
+        }))
+        let quoted = fallback.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$&+-.^_`|~")
+        let encoded = filename.addingPercentEncoding(withAllowedCharacters: allowed) ?? quoted
+        return "attachment; filename=\"\(quoted)\"; filename*=UTF-8''\(encoded)"
     }
 }

@@ -34,7 +34,7 @@ enum DeploymentRoutes {
         router.post("/api/{spaceId}/deployments") { request, context in
             let space = try await services.authorize(context, .deploymentCreate)
             let user = try context.authenticatedUser()
-            let buffer = try await request.body.collect(upTo: JSONRequestBody.maximumSize)
+            let buffer = try await JSONRequestBody.collect(request)
             let data = Data(buffer.readableBytesView)
             guard !data.allSatisfy({ [0x20, 0x0A, 0x0D, 0x09].contains($0) }) else {
                 throw SandboxError.unsupportedMediaType(message: "No Deployment resource provided")

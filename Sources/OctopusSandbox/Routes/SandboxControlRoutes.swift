@@ -12,7 +12,7 @@ import OctopusModel
 enum SandboxControlRoutes {
     static func register(on router: Router<SandboxRequestContext>, services: SandboxServices) {
         router.get("/api/sandbox/stats") { _, _ in
-            try JSONResponse.ok(StatisticsBody(total: services.statistics.total, routes: services.statistics.snapshot))
+            try JSONResponse.ok(StatisticsBody(total: services.statistics.total, faults: services.statistics.faults, routes: services.statistics.snapshot))
         }
         router.delete("/api/sandbox/stats") { _, _ in
             services.statistics.reset()
@@ -49,9 +49,12 @@ enum SandboxControlRoutes {
 
     struct StatisticsBody: Encodable {
         var total: Int
+        /// Faults injected (`--fail-rate`, `--reset-rate`).
+        var faults: Int
         var routes: [String: Int]
         enum CodingKeys: String, CodingKey {
             case total = "Total"
+            case faults = "Faults"
             case routes = "Routes"
         }
     }

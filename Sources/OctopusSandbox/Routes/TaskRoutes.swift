@@ -39,16 +39,12 @@ enum TaskRoutes {
             router.get("\(prefix)/tasks/{id}/queued-behind") { request, context in
                 let task = try await find(context, scoped: scoped, services: services)
                 let now = services.clock.now
-                // The unfinished tasks of the same space queued before this one, oldest first.
-                var inSpace = DocumentQuery(order: .oldestFirst)
-                if let space = task.spaceId { inSpace.add(.equals("spaceId", space.databaseValue)) }
-                let ahead = task.state.isCompleted ? [] : try await services.store.all(ServerTask.self, inSpace).filter { other in
-                    other.id != task.id && !other.state.isCompleted
-                        && (other.queueTime ?? .distantPast) <= (task.queueTime ?? .distantFuture)
+                let ahead = try await services.store.read { db in
+                    try db.tasksQueuedAhead(of: task.id).compactMap { try db.document(ServerTask.self, id: $0.rawValue) }
                 }
                 return try ResourceListing.page(
                     of: ahead.map { $0.refreshed(now: now) }, itemType: "Task", request: request,
-                    template: "/api/tasks/\(task.id)/queued-behind{?skip,take}")
+                    template: "\(scoped ? "/api/\(task.spaceId?.rawValue ?? "")" : "/api")/tasks/\(task.id.rawValue)/queued-behind{?skip,take}")
             }
             router.post("\(prefix)/tasks/{id}/cancel") { _, context in
                 let task = try await find(context, scoped: scoped, services: services, permission: .taskCancel)

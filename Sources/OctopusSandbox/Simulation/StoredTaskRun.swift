@@ -30,6 +30,15 @@ extension Database {
             .map { try decoder.decode(StoredTaskRun.self, from: $0) }
     }
 
+    /// The tasks a queued task waits behind: the unfinished runs of the same project, environment and tenant queued
+    /// before it (what `GET /tasks/{id}/queued-behind` lists); empty when it is not queued.
+    func tasksQueuedAhead(of id: ServerTaskID) throws -> [ServerTaskID] {
+        let active = try activeTaskRuns()
+        guard let index = active.firstIndex(where: { $0.taskId == id }), active[index].run.state == .queued else { return [] }
+        let key = active[index].queueKey
+        return active[..<index].filter { $0.queueKey == key }.map(\.taskId)
+    }
+
     /// Inserts or replaces a run.
     func saveTaskRun(_ stored: StoredTaskRun) throws {
         try execute(

@@ -12,6 +12,15 @@ public enum ProgressEvent: Sendable, Hashable {
     case stageStarted(stage: Int, projects: [String])
     /// A child deployment was created, or found again in the ledger (`reused`).
     case deploymentCreated(project: String, version: String, taskId: ServerTaskID, webLink: String, reused: Bool)
+    /// A deployment of the same release to the same environment (and tenant) was already queued, executing or
+    /// freshly succeeded — made by another run, process or person — so it is followed instead of creating another.
+    case followingExisting(project: String, version: String, environment: String, taskId: ServerTaskID, state: TaskState, webLink: String)
+    /// A child task waits in the server's queue behind other tasks (Octopus runs one deployment of a project to an
+    /// environment and tenant at a time); `blockers` describe them, e.g. `ServerTasks-27 (Deploy Web API … , Executing)`.
+    case queuedBehind(project: String, taskId: ServerTaskID, blockers: [String])
+    /// A request failed transiently (after the client's own retries); the engine tries again until its fault budget,
+    /// counted from the first failure in a row, runs out.
+    case retrying(what: String, reason: String, budgetLeft: Int)
     /// A child task changed state.
     case stateChanged(project: String, state: TaskState)
     /// A child task started a step (read from one task's activity log per poll, round-robin, so a poll stays within

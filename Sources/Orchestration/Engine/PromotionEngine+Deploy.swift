@@ -58,46 +58,74 @@ extension PromotionEngine {
             progress?(.stageStarted(stage: plan.children[first].stage, projects: pending.map { plan.children[$0].project.name }))
         }
         let snapshot = plan
-        let created = try await pending.concurrentMap(limit: concurrency) { index in
-            try await self.create(snapshot.children[index], plan: snapshot, progress: progress)
+        // Each child rides out transient faults on its own; one whose budget runs out stops the promotion with the
+        // siblings it created recorded in the plan (and the ledger), never orphaned.
+        let results = try await pending.concurrentMap(limit: concurrency) { index -> Result<ChildPlan, any Error> in
+            do {
+                return .success(try await self.riding("creating the deployment of \(snapshot.children[index].project.name)", progress: progress, plan: { snapshot }) {
+                    try await self.create(snapshot.children[index], plan: snapshot, progress: progress)
+                })
+            } catch {
+                return .failure(error)
+            }
         }
-        for (index, child) in zip(pending, created) { plan.children[index] = child }
+        var firstError: (any Error)?
+        for (index, result) in zip(pending, results) {
+            switch result {
+            case .success(let child): plan.children[index] = child
+            case .failure(let error): firstError = firstError ?? error
+            }
+        }
+        if let firstError {
+            // A refusal (4xx) keeps its own error; the siblings created are in the ledger, so a re-run follows them.
+            guard var stopped = firstError as? PromotionStopped else { throw firstError }
+            stopped.plan = plan
+            throw stopped
+        }
         plan.step = max(plan.step, .deployed)
         return plan
     }
 
-    /// Creates (or finds again) one child's deployment.
-    private func create(_ child: ChildPlan, plan: PromotionPlan, progress: ProgressSink?) async throws -> ChildPlan {
-        var child = child
-        guard let release = child.release, let preview = child.preview else {
+    /// Creates one child's deployment — or follows the one that already stands for it. Under the ledger's lock for
+    /// the child's key (so concurrent runs take turns): this plan's own recorded deployment is reused (0 requests);
+    /// otherwise the server is asked for a queued, executing or freshly succeeded deployment of the same release to
+    /// the same environment and tenant, created by anyone, and that one is followed; only then is one created.
+    func create(_ child: ChildPlan, plan: PromotionPlan, progress: ProgressSink?) async throws -> ChildPlan {
+        guard let release = child.release, child.preview != nil else {
             throw OrchestrationError.planNotReady("\(child.project.name) has no previewed release to deploy; run whatif first.")
         }
-        let key = LedgerKey(
-            planId: plan.id, projectId: child.project.id.rawValue, releaseId: release.id.rawValue,
-            environmentId: plan.destination.id.rawValue, tenantId: child.tenant?.id.rawValue)
-        let now = clock.now()
-        if let entry = try await ledger.claim(key, at: now) {
-            if let deploymentId = entry.deploymentId, let taskId = entry.taskId {
-                return reuse(child, deploymentId: DeploymentID(deploymentId), taskId: ServerTaskID(taskId), version: release.version, progress: progress)
-            }
-            // A claim without an outcome: an earlier run stopped while creating. Ask the server before creating again.
-            let since = entry.claimedAt.addingTimeInterval(-300)
-            if let existing = try await client.releaseDeployments(release.id).first(where: { deployment in
-                deployment.environmentId == plan.destination.id && deployment.tenantId == child.tenant?.id
-                    && (deployment.created ?? .distantFuture) >= since
-            }), let taskId = existing.taskId {
-                try await ledger.complete(key, deploymentId: existing.id.rawValue, taskId: taskId.rawValue)
-                return reuse(child, deploymentId: existing.id, taskId: taskId, version: release.version, progress: progress)
-            }
+        let key = ledgerKey(project: child.project.id, release: release.id, environment: plan.destination.id, tenant: child.tenant?.id)
+        return try await ledger.exclusively(key) {
+            try await self.createHoldingLock(child, key: key, release: release, plan: plan, progress: progress)
+        }
+    }
+
+    private func createHoldingLock(
+        _ child: ChildPlan, key: LedgerKey, release: ReleaseReference, plan: PromotionPlan, progress: ProgressSink?
+    ) async throws -> ChildPlan {
+        var child = child
+        guard let preview = child.preview else {
+            throw OrchestrationError.planNotReady("\(child.project.name) has no previewed release to deploy; run whatif first.")
+        }
+        if let entry = try await ledger.entry(for: key), entry.planId == plan.id,
+           let deploymentId = entry.deploymentId, let taskId = entry.taskId {
+            return reuse(child, deploymentId: DeploymentID(deploymentId), taskId: ServerTaskID(taskId), since: entry.claimedAt, version: release.version, progress: progress)
+        }
+        if let standing = try await standingDeployment(release: release.id, environment: plan.destination.id, tenant: child.tenant?.id, since: plan.createdAt) {
+            let now = clock.now()
+            try await ledger.complete(key, planId: plan.id, deploymentId: standing.deploymentId.rawValue, taskId: standing.task.id.rawValue, at: now)
+            return follow(child, standing, plan: plan, since: now, version: release.version, progress: progress)
         }
 
+        try await ledger.claim(key, planId: plan.id, at: clock.now())
         if plan.options.refreshSnapshots && preview.snapshotIsStale {
             try await client.refreshSnapshotVariables(release: release.id)
             child.preview?.snapshotRefreshed = true
             child.messages.append(PlanMessage(.highlight, "The variable snapshot of \(child.project.name) \(release.version) was refreshed."))
         }
         // Later stages are created after the start time has passed: they start at once.
-        let schedule = plan.schedule.flatMap { $0.queueTime > now ? $0 : nil }
+        let requestedAt = clock.now()
+        let schedule = plan.schedule.flatMap { $0.queueTime > requestedAt ? $0 : nil }
         let request = Deployment(
             releaseId: release.id, environmentId: plan.destination.id, tenantId: child.tenant?.id,
             queueTime: schedule?.queueTime, queueTimeExpiry: schedule?.queueTimeExpiry,
@@ -106,7 +134,7 @@ extension PromotionEngine {
         let deployment: Deployment
         do {
             deployment = try await client.createDeployment(request)
-        } catch let error as OctopusClientError where (error.status ?? 0) >= 400 && (error.status ?? 0) < 500 {
+        } catch let error as OctopusClientError where (error.status ?? 0) >= 400 && (error.status ?? 0) < 500 && error.status != 429 {
             // The server refused: nothing was created, so the claim is dropped and a later run may try again.
             try await ledger.abandon(key)
             throw error
@@ -114,9 +142,19 @@ extension PromotionEngine {
         guard let taskId = deployment.taskId else {
             throw OrchestrationError.planNotReady("The server created \(deployment.id.rawValue) for \(child.project.name) without a task id.")
         }
-        try await ledger.complete(key, deploymentId: deployment.id.rawValue, taskId: taskId.rawValue)
+        let now = clock.now()
+        try await ledger.complete(key, planId: plan.id, deploymentId: deployment.id.rawValue, taskId: taskId.rawValue, at: now)
+        // Best effort (a failure here must not lose the deployment just made): another run without this ledger may
+        // have created the same deployment at the same moment, first. Ours is then still queued behind it, so it is
+        // cancelled before it ever starts and theirs is followed.
+        if let twin = try? await earlierTwin(of: deployment.id, release: release.id, environment: plan.destination.id, tenant: child.tenant?.id, since: plan.createdAt),
+           (try? await client.cancelTask(taskId)) != nil {
+            try await ledger.complete(key, planId: plan.id, deploymentId: twin.deploymentId.rawValue, taskId: twin.task.id.rawValue, at: now)
+            child.messages.append(PlanMessage(.warning, "Another run created \(twin.deploymentId.rawValue) for \(child.project.name) \(release.version) at the same moment; \(deployment.id.rawValue) was cancelled before it started."))
+            return follow(child, twin, plan: plan, since: now, version: release.version, progress: progress)
+        }
         let link = webLink(projectSlug: child.projectSlug, version: release.version, deploymentId: deployment.id)
-        child.deployment = ChildDeployment(deploymentId: deployment.id, taskId: taskId, webLink: link, wasAlreadyCreated: false)
+        child.deployment = ChildDeployment(deploymentId: deployment.id, taskId: taskId, webLink: link, wasAlreadyCreated: false, followedSince: now)
         child.messages.append(PlanMessage(.highlight, "Deploying \(release.version) to \(plan.destination.name): \(link)"))
         if let schedule {
             child.messages.append(PlanMessage(.info, "Scheduled for \(schedule.absoluteText)."))
@@ -125,12 +163,27 @@ extension PromotionEngine {
         return child
     }
 
-    private func reuse(_ child: ChildPlan, deploymentId: DeploymentID, taskId: ServerTaskID, version: String, progress: ProgressSink?) -> ChildPlan {
+    private func reuse(_ child: ChildPlan, deploymentId: DeploymentID, taskId: ServerTaskID, since: Date, version: String, progress: ProgressSink?) -> ChildPlan {
         var child = child
         let link = webLink(projectSlug: child.projectSlug, version: version, deploymentId: deploymentId)
-        child.deployment = ChildDeployment(deploymentId: deploymentId, taskId: taskId, webLink: link, wasAlreadyCreated: true)
+        child.deployment = ChildDeployment(deploymentId: deploymentId, taskId: taskId, webLink: link, wasAlreadyCreated: true, followedSince: since)
         child.messages.append(PlanMessage(.info, "\(child.project.name) \(version) was already deployed by this plan (\(deploymentId.rawValue)); not creating it again."))
         progress?(.deploymentCreated(project: child.project.name, version: version, taskId: taskId, webLink: link, reused: true))
+        return child
+    }
+
+    /// Takes over a deployment someone (another run, process or person) already made.
+    private func follow(_ child: ChildPlan, _ standing: StandingDeployment, plan: PromotionPlan, since: Date, version: String, progress: ProgressSink?) -> ChildPlan {
+        var child = child
+        let link = webLink(projectSlug: child.projectSlug, version: version, deploymentId: standing.deploymentId)
+        child.deployment = ChildDeployment(deploymentId: standing.deploymentId, taskId: standing.task.id, webLink: link, wasAlreadyCreated: true, followedSince: since)
+        let text = standing.task.state == .success
+            ? "\(child.project.name) \(version) was already deployed to \(plan.destination.name) (\(standing.task.id.rawValue), succeeded); following it"
+            : "\(child.project.name) \(version) is already deploying to \(plan.destination.name) (\(standing.task.id.rawValue)); following it"
+        child.messages.append(PlanMessage(.highlight, text + "."))
+        progress?(.followingExisting(
+            project: child.project.name, version: version, environment: plan.destination.name, taskId: standing.task.id,
+            state: standing.task.state, webLink: link))
         return child
     }
 }

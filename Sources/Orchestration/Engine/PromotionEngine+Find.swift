@@ -25,11 +25,12 @@ extension PromotionEngine {
     ///   lifecycle, or no release with not-found handling `Error`; `OctopusClientError` for failed requests.
     public func find(_ options: PromotionOptions) async throws -> PromotionPlan {
         try options.validate()
+        let startedAt = clock.now()
         let lookups = try await RunLookups.load(options, client: client)
         let children = try await Self.entries(options).pipelined(limit: concurrency) { stage, name in
             try await self.findChild(stage: stage, name: name, options: options, lookups: lookups)
         }
-        return makePlan(options, lookups: lookups, children: children)
+        return makePlan(options, lookups: lookups, children: children, startedAt: startedAt)
     }
 
     /// The children in plan order with their stage numbers.
@@ -37,10 +38,11 @@ extension PromotionEngine {
         options.application.stages.enumerated().flatMap { stage, names in names.map { (stage, $0) } }
     }
 
-    /// A found plan of these children.
-    func makePlan(_ options: PromotionOptions, lookups: RunLookups, children: [ChildPlan]) -> PromotionPlan {
+    /// A found plan of these children. `startedAt` is when find began, before it read anything: a deployment that
+    /// succeeds while find runs may be missed by find's reads, so deploy's server check counts successes from then.
+    func makePlan(_ options: PromotionOptions, lookups: RunLookups, children: [ChildPlan], startedAt: Date) -> PromotionPlan {
         var plan = PromotionPlan(
-            createdAt: clock.now(), options: options, spaceId: client.spaceID,
+            createdAt: startedAt, options: options, spaceId: client.spaceID,
             destination: NamedReference(id: lookups.destination.id, name: lookups.destination.name), children: children)
         plan.tenant = lookups.tenant.map { NamedReference(id: $0.id, name: $0.name) }
         return plan

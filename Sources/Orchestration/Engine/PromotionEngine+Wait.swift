@@ -15,6 +15,9 @@ private struct WaitMemory {
     /// Poll number a task's log was last read in (for round-robin).
     var logReadInPoll: [ServerTaskID: Int] = [:]
     var poll = 0
+    /// Per queued task: the poll its queue was last asked about in, and the blockers last reported.
+    var queueAskedInPoll: [ServerTaskID: Int] = [:]
+    var blockers: [ServerTaskID: [String]] = [:]
 
     /// True the first time `key` is seen.
     mutating func firstTime(_ key: String) -> Bool { reported.insert(key).inserted }
@@ -35,63 +38,112 @@ extension PromotionEngine {
     public func wait(_ plan: PromotionPlan, progress: ProgressSink? = nil) async throws -> PromotionPlan {
         var plan = plan.step < .deployed ? try await deploy(plan, progress: progress) : plan
         var memory = WaitMemory()
-        let timeout = plan.options.waitTimeout
-
+        // A poll is safe to repeat (it reads everything again, interruptions included), so transient faults repeat
+        // it until the fault budget is spent; then the promotion stops with every child's state, abandoning nothing.
+        var faults = FaultBudget(seconds: faultBudget, firstPause: faultPause)
         while true {
-            let active = plan.children.indices.filter { plan.children[$0].deployment != nil && plan.children[$0].outcome == nil }
-            if active.isEmpty {
-                if let failed = plan.children.first(where: { $0.outcome.map { !$0.allowsLaterStages } ?? false }) {
-                    skipLaterStages(&plan, after: failed, progress: progress)
-                    break
+            do {
+                if try await waitPoll(&plan, memory: &memory, progress: progress) { break }
+                faults.succeeded()
+            } catch let error where FaultBudget.isTransient(error) {
+                let now = clock.now()
+                guard let pause = faults.pause(after: now) else {
+                    throw PromotionStopped(plan: plan, cause: "following the deployments: \(Self.describe(error))", faultSeconds: faults.elapsed(at: now))
                 }
-                let before = plan.children.filter { $0.deployment != nil }.count
-                plan = try await deploy(plan, progress: progress)
-                if plan.children.filter({ $0.deployment != nil }).count == before { break }
-                continue
-            }
-            let ids = active.compactMap { plan.children[$0].deployment?.taskId }
-            var tasks = Dictionary(try await client.tasks(ids: ids).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            // A task missing from the batch is asked for by id, so a vanished task is an error, not an endless wait.
-            for id in ids where tasks[id] == nil { tasks[id] = try await client.task(id) }
-            let now = clock.now()
-            var changed = false
-            for index in active {
-                guard let taskId = plan.children[index].deployment?.taskId, let task = tasks[taskId] else { continue }
-                let name = plan.children[index].project.name
-                if memory.states[taskId] != task.state {
-                    changed = true
-                    memory.states[taskId] = task.state
-                    progress?(.stateChanged(project: name, state: task.state))
+                progress?(.retrying(what: "following the deployments", reason: Self.describe(error), budgetLeft: faults.left(at: now)))
+                try await clock.sleep(pause)
+            } catch var stopped as PromotionStopped {
+                // A later stage's create ran out of budget: the plan of this wait has every outcome seen so far.
+                for index in plan.children.indices where plan.children[index].deployment == nil {
+                    plan.children[index].deployment = stopped.plan.children[index].deployment
                 }
-                if let outcome = Self.outcome(of: task.state) {
-                    plan.children[index].outcome = outcome
-                    plan.children[index].messages.append(PlanMessage(outcome == .success ? .highlight : .warning, "The task of \(name) finished with the state \(task.state.rawValue)."))
-                    progress?(.finished(project: name, outcome: outcome))
-                    continue
-                }
-                // As the template: the timeout counts from the task's start, so queued time does not count.
-                if let start = task.startTime, now.timeIntervalSince(start) > timeout {
-                    let cancelled = (try? await client.cancelTask(taskId)) != nil
-                    plan.children[index].outcome = .cancelledOnTimeout
-                    let blocked = task.hasPendingInterruptions ? memory.blockedOn[taskId] ?? "a manual intervention" : nil
-                    let what = blocked.map { "was still waiting on '\($0)' after" } ?? "was still running after"
-                    plan.children[index].messages.append(PlanMessage(.warning, "\(name) \(what) \(Int(timeout)) s; \(cancelled ? "its task was cancelled" : "cancelling its task failed")."))
-                    progress?(.timedOut(project: name, seconds: Int(timeout), cancelled: cancelled, waitingOn: blocked))
-                    progress?(.finished(project: name, outcome: .cancelledOnTimeout))
-                    continue
-                }
-                if task.hasPendingInterruptions {
-                    try await handleInterruptions(of: task, child: plan.children[index], plan: plan, memory: &memory, progress: progress)
-                }
-            }
-            try await reportStep(tasks: tasks, plan: plan, memory: &memory, progress: progress)
-            let running = plan.children.compactMap { child in child.outcome == nil ? child.deployment.flatMap { tasks[$0.taskId] } : nil }
-            if !running.isEmpty {
-                try await clock.sleep(WaitPacing(interval: pollInterval, quick: quickPollInterval).pause(before: running, now: now, changed: changed))
+                stopped.plan = plan
+                throw stopped
             }
         }
         plan.step = .finished
         return plan
+    }
+
+    /// One round of `wait`: the next stage's creates when a stage is done, else one poll of every active task and
+    /// what it calls for. Returns true when the wait is over.
+    private func waitPoll(_ plan: inout PromotionPlan, memory: inout WaitMemory, progress: ProgressSink?) async throws -> Bool {
+        let timeout = plan.options.waitTimeout
+        let active = plan.children.indices.filter { plan.children[$0].deployment != nil && plan.children[$0].outcome == nil }
+        if active.isEmpty {
+            if let failed = plan.children.first(where: { $0.outcome.map { !$0.allowsLaterStages } ?? false }) {
+                skipLaterStages(&plan, after: failed, progress: progress)
+                return true
+            }
+            let before = plan.children.filter { $0.deployment != nil }.count
+            plan = try await deploy(plan, progress: progress)
+            return plan.children.filter({ $0.deployment != nil }).count == before
+        }
+        let ids = active.compactMap { plan.children[$0].deployment?.taskId }
+        var tasks = Dictionary(try await client.tasks(ids: ids).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // A task missing from the batch is asked for by id, so a vanished task is an error, not an endless wait.
+        for id in ids where tasks[id] == nil { tasks[id] = try await client.task(id) }
+        let now = clock.now()
+        var changed = false
+        for index in active {
+            guard let deployment = plan.children[index].deployment, let task = tasks[deployment.taskId] else { continue }
+            let taskId = deployment.taskId
+            let name = plan.children[index].project.name
+            if memory.states[taskId] != task.state {
+                changed = true
+                memory.states[taskId] = task.state
+                progress?(.stateChanged(project: name, state: task.state))
+            }
+            if let outcome = Self.outcome(of: task.state) {
+                plan.children[index].outcome = outcome
+                plan.children[index].messages.append(PlanMessage(outcome == .success ? .highlight : .warning, "The task of \(name) finished with the state \(task.state.rawValue)."))
+                progress?(.finished(project: name, outcome: outcome))
+                continue
+            }
+            // Departure from the template (which counts from the task's start): the timeout counts from when this
+            // run created or took over the deployment — or its scheduled start — so queued time counts and a task
+            // stuck behind another cannot wait forever.
+            let since = max(deployment.followedSince ?? task.queueTime ?? now, task.queueTime ?? .distantPast)
+            if now.timeIntervalSince(since) > timeout {
+                let cancelled = (try? await client.cancelTask(taskId)) != nil
+                plan.children[index].outcome = .cancelledOnTimeout
+                let blocked = task.hasPendingInterruptions ? memory.blockedOn[taskId] ?? "a manual intervention" : nil
+                let what = blocked.map { "was still waiting on '\($0)' after" }
+                    ?? (task.state == .queued ? "was still queued after" : "was still running after")
+                plan.children[index].messages.append(PlanMessage(.warning, "\(name) \(what) \(Int(timeout)) s; \(cancelled ? "its task was cancelled" : "cancelling its task failed")."))
+                progress?(.timedOut(project: name, seconds: Int(timeout), cancelled: cancelled, waitingOn: blocked))
+                progress?(.finished(project: name, outcome: .cancelledOnTimeout))
+                continue
+            }
+            // Queued well past its start (3 polls): something holds it back; say what (a fresh task is not asked).
+            let settle = 3 * Double(pollInterval.components.seconds) + Double(pollInterval.components.attoseconds) / 1e18 * 3
+            if task.state == .queued, now.timeIntervalSince(max(task.queueTime ?? now, deployment.followedSince ?? .distantPast)) > settle {
+                try await reportQueue(of: task, child: &plan.children[index], memory: &memory, progress: progress)
+            }
+            if task.hasPendingInterruptions {
+                try await handleInterruptions(of: task, child: plan.children[index], plan: plan, memory: &memory, progress: progress)
+            }
+        }
+        try await reportStep(tasks: tasks, plan: plan, memory: &memory, progress: progress)
+        let running = plan.children.compactMap { child in child.outcome == nil ? child.deployment.flatMap { tasks[$0.taskId] } : nil }
+        if !running.isEmpty {
+            try await clock.sleep(WaitPacing(interval: pollInterval, quick: quickPollInterval).pause(before: running, now: now, changed: changed))
+        }
+        return false
+    }
+
+    /// Says which tasks a task that should have started waits behind, when that changes. Asked once when the task
+    /// is first seen waiting past its start, then every 12th poll while it waits (1 request each).
+    private func reportQueue(of task: ServerTask, child: inout ChildPlan, memory: inout WaitMemory, progress: ProgressSink?) async throws {
+        if let asked = memory.queueAskedInPoll[task.id], memory.poll - asked < 12 { return }
+        memory.queueAskedInPoll[task.id] = memory.poll
+        let blockers = try await client.tasksQueuedAhead(of: task.id).map { blocker in
+            "\(blocker.id.rawValue) (\(blocker.description.isEmpty ? blocker.name : blocker.description), \(blocker.state.rawValue))"
+        }
+        guard !blockers.isEmpty, memory.blockers[task.id] != blockers else { return }
+        memory.blockers[task.id] = blockers
+        child.messages.append(PlanMessage(.warning, "\(child.project.name) is queued behind \(blockers.joined(separator: ", ")): Octopus runs one deployment of a project to an environment (and tenant) at a time."))
+        progress?(.queuedBehind(project: child.project.name, taskId: task.id, blockers: blockers))
     }
 
     /// Reads the activity log of at most one running task whose log changed — the one read longest ago — and reports

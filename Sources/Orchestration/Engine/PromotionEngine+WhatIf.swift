@@ -32,6 +32,7 @@ extension PromotionEngine {
     /// is found, not after every child's. Same requests and the same errors as the two steps one after the other.
     func findAndPreview(_ options: PromotionOptions) async throws -> PromotionPlan {
         try options.validate()
+        let startedAt = clock.now()
         let lookups = try await RunLookups.load(options, client: client)
         let machines = Task { try await self.specificMachineIds(options) }
         let destination = NamedReference(id: lookups.destination.id, name: lookups.destination.name)
@@ -44,7 +45,7 @@ extension PromotionEngine {
             }
         }
         _ = try await machines.value  // a bad machine name fails the what-if even when no child deploys
-        var plan = makePlan(options, lookups: lookups, children: children)
+        var plan = makePlan(options, lookups: lookups, children: children, startedAt: startedAt)
         try await finishPreview(&plan)
         return plan
     }

@@ -25,6 +25,11 @@ public struct PromotionEngine: Sendable {
     public var concurrency: Int
     /// The zone schedules are read in when the options name none.
     public var defaultTimeZone: TimeZone
+    /// How long requests may keep failing in a row (after the client's own retries) before a promotion stops —
+    /// without abandoning anything (`PromotionStopped`). Default 300 s.
+    public var faultBudget: TimeInterval
+    /// The first pause after a transient fault (doubling, at most 15 s). Default 1 s.
+    public var faultPause: Duration
 
     /// Creates an engine.
     /// - Parameters:
@@ -35,10 +40,15 @@ public struct PromotionEngine: Sendable {
     ///   - quickPollInterval: the shortest wait between polls (default 0.5 s, never more than `pollInterval`).
     ///   - concurrency: children resolved at once (default 16).
     ///   - defaultTimeZone: zone for schedules (default: the machine's zone).
+    ///   - faultBudget: seconds of failing requests in a row tolerated once deployments exist (default 300).
+    ///
+    /// Pass a `FileDeploymentLedger` (`.standard()` or `FileDeploymentLedger(directory:)`) for anything a person
+    /// runs: the in-memory default forgets what it created when the process ends.
     public init(
         client: OctopusClient, ledger: any DeploymentLedger = InMemoryDeploymentLedger(), clock: PromotionClock = .system,
         pollInterval: Duration = .seconds(5), quickPollInterval: Duration = .milliseconds(500),
-        concurrency: Int = PromotionEngine.defaultConcurrency, defaultTimeZone: TimeZone = .current
+        concurrency: Int = PromotionEngine.defaultConcurrency, defaultTimeZone: TimeZone = .current,
+        faultBudget: TimeInterval = 300
     ) {
         self.client = client
         self.ledger = ledger
@@ -47,6 +57,8 @@ public struct PromotionEngine: Sendable {
         self.quickPollInterval = min(quickPollInterval, pollInterval)
         self.concurrency = max(1, concurrency)
         self.defaultTimeZone = defaultTimeZone
+        self.faultBudget = max(0, faultBudget)
+        self.faultPause = .seconds(1)
     }
 
     /// Children resolved at once unless set: 16.

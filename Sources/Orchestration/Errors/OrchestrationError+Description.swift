@@ -20,7 +20,10 @@ extension OrchestrationError: CustomStringConvertible, LocalizedError {
         case .missingRequiredValue(let label):
             return "\(label) is required."
         case .malformedPromptedVariable(let line):
-            return "Prompted variable '\(line)' has no '::'. Write one 'Name::Value' per line."
+            let shown = line.count > 80 ? String(line.prefix(80)) + "…" : line
+            return line.contains("::")
+                ? "Prompted variable '\(shown)' has no name before '::'. Write one 'Name::Value' per line."
+                : "Prompted variable '\(shown)' has no '::'. Write one 'Name::Value' per line."
         case .missingPromptedVariable(let project, let variable):
             return "\(project) needs a value for the required prompted variable '\(variable)'. Add the line '\(variable)::<value>' to the prompted variables."
         case .notFound(let kind, let name, let suggestions):
@@ -42,6 +45,8 @@ extension OrchestrationError: CustomStringConvertible, LocalizedError {
             return "\(project) can only be deployed for a tenant. Name the tenant to deploy it for, or allow untenanted deployments of \(project)."
         case .emptyApplication:
             return "The application has no projects. Name at least one project, e.g. 'Database then Web API'."
+        case .duplicateProject(let name):
+            return "The application names '\(name)' more than once; it would be deployed twice. Name each project once (in the stage it belongs to)."
         case .planNotReady(let detail):
             return detail
         case .ledger(let path, let detail):

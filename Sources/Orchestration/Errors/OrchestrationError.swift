@@ -39,6 +39,8 @@ public enum OrchestrationError: Error, Sendable, Equatable {
     case tenantRequired(project: String)
     /// An application was given with no children.
     case emptyApplication
+    /// The application names a project twice (it would be deployed twice).
+    case duplicateProject(String)
     /// Deploy or wait was asked for a plan step that does not have what it needs.
     case planNotReady(String)
     /// The ledger (record of created deployments) could not be read or written.

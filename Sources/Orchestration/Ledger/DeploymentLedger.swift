@@ -1,95 +1,93 @@
 import Foundation
 
-/// Identifies one child deployment of one plan: the same plan deploying the same release of the same project to the
-/// same environment (and tenant) is the same deployment, however often `deploy` runs.
-public struct LedgerKey: Sendable, Codable, Hashable, CustomStringConvertible {
-    /// The plan (a fresh `find` makes a new plan and so may deploy again).
-    public var planId: UUID
-    /// Child project id.
-    public var projectId: String
-    /// Release id.
-    public var releaseId: String
-    /// Destination environment id.
-    public var environmentId: String
-    /// Tenant id, if tenanted.
-    public var tenantId: String?
-
-    /// Creates a key.
-    public init(planId: UUID, projectId: String, releaseId: String, environmentId: String, tenantId: String? = nil) {
-        self.planId = planId
-        self.projectId = projectId
-        self.releaseId = releaseId
-        self.environmentId = environmentId
-        self.tenantId = tenantId
-    }
-
-    public var description: String {
-        [planId.uuidString, projectId, releaseId, environmentId, tenantId ?? "-"].joined(separator: "/")
-    }
-}
-
-/// What the ledger knows about one key.
-public struct LedgerEntry: Sendable, Codable, Hashable {
-    /// The deployment the key stands for.
-    public var key: LedgerKey
-    /// When creation was claimed.
-    public var claimedAt: Date
-    /// The created deployment; nil while only claimed (creating, or a run that stopped before it knew the outcome).
-    public var deploymentId: String?
-    /// Its server task.
-    public var taskId: String?
-
-    /// Creates an entry.
-    public init(key: LedgerKey, claimedAt: Date, deploymentId: String? = nil, taskId: String? = nil) {
-        self.key = key
-        self.claimedAt = claimedAt
-        self.deploymentId = deploymentId
-        self.taskId = taskId
-    }
-
-    /// Whether the deployment is known to exist.
-    public var isCreated: Bool { deploymentId != nil }
-}
-
-/// The record of created deployments that makes a repeated or resumed `deploy` never create a duplicate.
+/// The record of created deployments that, with the server check in `deploy`, makes a repeated, resumed or
+/// concurrent promotion never create a deployment twice.
 ///
-/// Protocol: `claim` before `POST /deployments`; `complete` with the created ids; `abandon` when the server
-/// definitely refused. A claim without completion means "may exist": the deployer asks the server before creating.
+/// Protocol: `deploy` runs `exclusively(key)` around look-up → server check → `claim` → `POST /deployments` →
+/// `complete`, so two runs racing for one key (threads, processes, machines sharing the state directory) take turns:
+/// the first creates, the second finds the first's entry and follows it. `abandon` drops a claim the server refused.
+/// A claim without completion means "may exist": the next holder asks the server before creating.
+///
+/// Use `FileDeploymentLedger.standard()` (or `FileDeploymentLedger(directory:)`) for anything a person runs;
+/// `InMemoryDeploymentLedger` only where nothing outlives the process (tests, the embedded sandbox).
 public protocol DeploymentLedger: Sendable {
-    /// Atomically records a claim for `key` unless an entry exists.
-    /// - Returns: nil when the caller now holds a new claim; otherwise the existing entry (created or claimed).
-    func claim(_ key: LedgerKey, at date: Date) async throws -> LedgerEntry?
-    /// Records the created deployment for a claimed key.
-    func complete(_ key: LedgerKey, deploymentId: String, taskId: String) async throws
+    /// Runs `body` holding `key`'s exclusive lock: no other caller of this ledger — in this process or another using
+    /// the same store — runs a body for the same key meanwhile. The lock is released when `body` ends, or when the
+    /// process dies.
+    func exclusively<T: Sendable>(_ key: LedgerKey, _ body: @Sendable () async throws -> T) async throws -> T
+    /// The entry for `key`, if any.
+    func entry(for key: LedgerKey) async throws -> LedgerEntry?
+    /// Records that `planId` is about to create `key`'s deployment (replacing an older entry for the key).
+    func claim(_ key: LedgerKey, planId: UUID, at date: Date) async throws
+    /// Records the deployment `key` stands for (created, or an existing one taken over).
+    func complete(_ key: LedgerKey, planId: UUID, deploymentId: String, taskId: String, at date: Date) async throws
     /// Drops the claim of a deployment the server refused to create.
     func abandon(_ key: LedgerKey) async throws
-    /// Every entry of a plan.
-    func entries(planId: UUID) async throws -> [LedgerEntry]
+    /// Every entry, oldest claim first.
+    func entries() async throws -> [LedgerEntry]
 }
 
-/// A ledger that lives as long as the process (tests, one-shot `conductor promote`).
+/// A ledger that lives as long as the process (tests; the embedded sandbox, whose data dies with the process too).
 public actor InMemoryDeploymentLedger: DeploymentLedger {
-    private var entries: [LedgerKey: LedgerEntry] = [:]
+    private var stored: [LedgerKey: LedgerEntry] = [:]
+    private let locks = KeyedLock<LedgerKey>()
 
     /// Creates an empty ledger.
     public init() {}
 
-    public func claim(_ key: LedgerKey, at date: Date) -> LedgerEntry? {
-        if let existing = entries[key] { return existing }
-        entries[key] = LedgerEntry(key: key, claimedAt: date)
-        return nil
+    public nonisolated func exclusively<T: Sendable>(_ key: LedgerKey, _ body: @Sendable () async throws -> T) async throws -> T {
+        try await locks.withLock(key, body)
     }
 
-    public func complete(_ key: LedgerKey, deploymentId: String, taskId: String) {
-        entries[key, default: LedgerEntry(key: key, claimedAt: Date())].deploymentId = deploymentId
-        entries[key]?.taskId = taskId
+    public func entry(for key: LedgerKey) -> LedgerEntry? { stored[key] }
+
+    public func claim(_ key: LedgerKey, planId: UUID, at date: Date) {
+        stored[key] = LedgerEntry(key: key, planId: planId, claimedAt: date)
+    }
+
+    public func complete(_ key: LedgerKey, planId: UUID, deploymentId: String, taskId: String, at date: Date) {
+        stored[key] = LedgerEntry(key: key, planId: planId, claimedAt: stored[key]?.claimedAt ?? date, deploymentId: deploymentId, taskId: taskId)
     }
 
     public func abandon(_ key: LedgerKey) {
-        entries[key] = nil
+        stored[key] = nil
     }
 
-    public func entries(planId: UUID) -> [LedgerEntry] {
-        entries.values.filter { $0.key.planId == planId }.sorted { $0.claimedAt < $1.claimedAt }
+    public func entries() -> [LedgerEntry] {
+        stored.values.sorted { $0.claimedAt < $1.claimedAt }
+    }
+}
+
+/// Mutual exclusion per key inside one process, for async code (waiters suspend; no thread blocks).
+actor KeyedLock<Key: Hashable & Sendable> {
+    private var held: Set<Key> = []
+    private var waiters: [Key: [CheckedContinuation<Void, Never>]] = [:]
+
+    /// Runs `body` while holding `key`.
+    nonisolated func withLock<T: Sendable>(_ key: Key, _ body: @Sendable () async throws -> T) async throws -> T {
+        await acquire(key)
+        do {
+            let result = try await body()
+            await release(key)
+            return result
+        } catch {
+            await release(key)
+            throw error
+        }
+    }
+
+    private func acquire(_ key: Key) async {
+        if held.insert(key).inserted { return }
+        await withCheckedContinuation { waiters[key, default: []].append($0) }
+    }
+
+    private func release(_ key: Key) {
+        if var queue = waiters[key], !queue.isEmpty {
+            let next = queue.removeFirst()
+            waiters[key] = queue.isEmpty ? nil : queue
+            next.resume()  // ownership passes to the next waiter; `held` keeps the key
+        } else {
+            held.remove(key)
+        }
     }
 }

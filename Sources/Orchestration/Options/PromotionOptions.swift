@@ -169,6 +169,10 @@ public struct PromotionOptions: Sendable, Codable, Hashable {
         if let name = application.projects.first(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             throw OrchestrationError.missingRequiredValue("Child Project Name ('\(name)')")
         }
+        var seen: Set<String> = []
+        for name in application.projects where !seen.insert(name.trimmingCharacters(in: .whitespaces).lowercased()).inserted {
+            throw OrchestrationError.duplicateProject(name)
+        }
         if parentProject != nil, (parentRelease ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             throw OrchestrationError.missingRequiredValue("Parent release (with a parent project)")
         }

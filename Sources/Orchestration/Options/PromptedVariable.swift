@@ -22,7 +22,8 @@ public struct PromptedVariable: Sendable, Codable, Hashable {
         try text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline).compactMap { raw in
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty { return nil }
-            guard let separator = line.range(of: "::") else {
+            // A name is required: "::value" or "::" is a typo, not a variable with no name.
+            guard let separator = line.range(of: "::"), !line[..<separator.lowerBound].trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw OrchestrationError.malformedPromptedVariable(line: line)
             }
             return PromptedVariable(

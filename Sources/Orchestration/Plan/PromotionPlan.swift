@@ -46,7 +46,7 @@ public enum PlanStep: Int, Codable, Sendable, Comparable {
 public struct PromotionPlan: Codable, Sendable, Hashable {
     /// Identifies the plan (the ledger's key for "the same deployment").
     public var id: UUID
-    /// When `find` made it.
+    /// When `find` began making it (before its first request).
     public var createdAt: Date
     /// The options it was made with.
     public var options: PromotionOptions
@@ -250,8 +250,21 @@ public struct ChildDeployment: Codable, Hashable, Sendable {
     public var taskId: ServerTaskID
     /// Link to the deployment in the Octopus web portal.
     public var webLink: String
-    /// Whether the ledger already knew it (a repeated or resumed deploy).
+    /// Whether it existed before this deploy (a repeated or resumed deploy, or a deployment someone else made that
+    /// this run follows).
     public var wasAlreadyCreated: Bool
+    /// When this plan created it or took it over: the wait timeout counts from here, queued time included (nil in
+    /// plans saved before it was recorded: the task's queue time is used).
+    public var followedSince: Date?
+
+    /// Creates a record of a deployment.
+    public init(deploymentId: DeploymentID, taskId: ServerTaskID, webLink: String, wasAlreadyCreated: Bool, followedSince: Date? = nil) {
+        self.deploymentId = deploymentId
+        self.taskId = taskId
+        self.webLink = webLink
+        self.wasAlreadyCreated = wasAlreadyCreated
+        self.followedSince = followedSince
+    }
 }
 
 /// How a child deployment ended.

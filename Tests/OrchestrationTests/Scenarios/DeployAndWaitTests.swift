@@ -91,8 +91,10 @@ struct DeployAndWaitTests {
             let plan = try await engine.whatIf(try await engine.find(PromotionOptions(application: Application(sequential: ["Scheduling Service"]), destination: "Staging")))
             let child = try #require(plan.child("Scheduling Service"))
             let release = try #require(child.release)
-            let key = LedgerKey(planId: plan.id, projectId: child.project.id.rawValue, releaseId: release.id.rawValue, environmentId: plan.destination.id.rawValue)
-            #expect(try await ledger.claim(key, at: sandbox.clock.now) == nil)
+            let key = LedgerKey(
+                server: sandbox.client.connection.serverRoot.absoluteString, spaceId: SampleSeed.spaceID.rawValue, projectId: child.project.id.rawValue,
+                releaseId: release.id.rawValue, environmentId: plan.destination.id.rawValue)
+            try await ledger.claim(key, planId: UUID(), at: sandbox.clock.now)
             var earlier: Deployment?
             if deploymentWasCreated {
                 earlier = try await sandbox.client.createDeployment(Deployment(releaseId: release.id, environmentId: plan.destination.id))
@@ -104,7 +106,7 @@ struct DeployAndWaitTests {
                 #expect(deployed.child("Scheduling Service")?.deployment?.deploymentId == earlier.id)
                 #expect(deployed.child("Scheduling Service")?.deployment?.wasAlreadyCreated == true)
             }
-            #expect(try await ledger.entries(planId: plan.id).first?.isCreated == true)
+            #expect(try await ledger.entry(for: key)?.isCreated == true)
             let all = try await sandbox.client.deployments(projects: [SampleSeed.Projects.schedulingService], environments: [SampleSeed.Environments.staging]).all()
             #expect(all.count == 1)
         }

@@ -235,7 +235,10 @@ extension ParameterMatrixTests {
 
             let (deployed, sent) = try await sandbox.transport.counting { try await engine.deploy(plan) }
             #expect(sent.contains { $0.hasPrefix("POST") && $0.hasSuffix("/snapshot-variables") } == refresh)
-            #expect(sent.count == (refresh ? 2 : 1))  // docs/promotion.md: 1 POST per child, +1 refresh when asked and stale
+            // docs/promotion.md: 1 POST per child, +1 refresh when asked and stale; +1 server check before creating (the
+            // release never went to Staging) and +2 after (the twin check: the release's deployments and their tasks).
+            #expect(sent.filter { $0.hasPrefix("POST") }.count == (refresh ? 2 : 1))
+            #expect(sent.count == (refresh ? 2 : 1) + 3)
             #expect(deployed.child("Web UI")?.preview?.snapshotRefreshed == refresh)
             #expect(try await engine.wait(deployed).child("Web UI")?.outcome == .success)
 

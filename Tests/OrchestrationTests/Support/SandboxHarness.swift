@@ -29,9 +29,12 @@ struct SandboxHarness: Sendable {
         }
     }
 
-    static func client(_ server: SandboxServer, apiKey: String, transport: any HTTPTransport) throws -> OctopusClient {
-        // Retries wait without sleeping: the back-off is the client's concern, not these tests'.
-        let retries = RetryPolicy(maximumAttempts: 8, sleep: { _ in })
+    /// Retries wait without sleeping: the back-off is the client's concern, not these tests'.
+    static let quickRetries = RetryPolicy(maximumAttempts: 8, sleep: { _ in })
+    /// No client retries at all (the engine's own fault handling is under test).
+    static let noRetries = RetryPolicy(maximumAttempts: 1, sleep: { _ in })
+
+    static func client(_ server: SandboxServer, apiKey: String, transport: any HTTPTransport, retries: RetryPolicy = quickRetries) throws -> OctopusClient {
         let connection = try OctopusConnection(server: server.baseURL.absoluteString, apiKey: APIKey(apiKey), space: .id(SampleSeed.spaceID.rawValue), retryPolicy: retries)
         return OctopusClient(connection: connection, spaceID: SampleSeed.spaceID, transport: transport)
     }
