@@ -39,6 +39,14 @@ import Testing
         #expect(run.standardError.contains("-:3: Deploy to Staging needs a confirmation and nobody can answer it here. Add --yes, or 'set confirm off'."), "stderr: \(run.standardError)")
     }
 
+    @Test func deploySaysTheLaterStagesComeWithWait() throws {
+        let run = try ShellHome().run([], input: "use projects \"Database then Web API\"\nfind to Staging\ndeploy --yes\n")
+        #expect(run.status == 0, "stderr: \(run.standardError)")
+        #expect(run.standardError.contains("Will create 1 deployment to Staging now: Database 2021.1.0.10. Then 1 more, stage by stage, as 'wait' sees each stage succeed."), "stderr: \(run.standardError)")
+        let webAPI = run.standardOutput.split(separator: "\n").last { $0.hasPrefix("2 ") && $0.contains("Web API") } ?? ""  // deploy's table row, after find's
+        #expect(webAPI.hasSuffix("after stage 1 ('wait')"), "stdout: \(run.standardOutput)")
+    }
+
     @Test func orderIsEnforced() throws {
         let run = try ShellHome().run(["-c", "whatif"])
         #expect(run.status == 1)

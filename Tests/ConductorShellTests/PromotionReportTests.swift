@@ -136,7 +136,7 @@ private typealias Status = ConductorShell.ExitStatus
         ErrorCase(name: "unreadable schedule is a usage error", error: OrchestrationError.unparseableSchedule("someday"), status: 2),
         ErrorCase(
             name: "no release found is a plain failure",
-            error: OrchestrationError.noReleaseFound(project: "Web API", message: "none"), status: 1),
+            error: OrchestrationError.noReleaseFound(project: "Web API", searched: .channel("Default"), pattern: nil, destination: "Staging"), status: 1),
         ErrorCase(name: "missing value is a usage error", error: OrchestrationError.missingRequiredValue("Destination"), status: 2),
     ]
 

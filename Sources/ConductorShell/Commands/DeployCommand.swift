@@ -61,7 +61,9 @@ enum DeployCommand {
         }
         let names = creating.map { "\(plan.children[$0].project.name) \(plan.children[$0].release?.version ?? "")" }
         let when = plan.schedule.map { " at \($0.absoluteText)" } ?? " now"
-        io.output.message(TerminalText.clean("Will create \(creating.count) deployment\(creating.count == 1 ? "" : "s") to \(plan.destination.name)\(when): \(names.joined(separator: ", "))."))
+        let later = plan.children.indices.filter { plan.children[$0].willDeploy && plan.children[$0].deployment == nil && !creating.contains($0) }
+        let then = later.isEmpty ? "" : " Then \(later.count) more, stage by stage, as 'wait' sees each stage succeed."
+        io.output.message(TerminalText.clean("Will create \(creating.count) deployment\(creating.count == 1 ? "" : "s") to \(plan.destination.name)\(when): \(names.joined(separator: ", ")).\(then)"))
         let destination = plan.destination.name
         try await Confirmation.confirm(
             "Deploy to \(destination)", invocation: invocation, session: session, io: io,

@@ -20,13 +20,15 @@ public struct Diagnostic: Sendable, Hashable {
     public var message: String
     public var hint: String?
     public var status: ExitStatus
+    /// False for an outcome the user chose (declining a confirmation): said plainly, without `Error:`.
+    public var isError = true
 
     /// The lines to print on standard error: `Error: …` (or `FILE:LINE: …` in a script) and the hint.
     public func lines(on surface: Surface) -> [String] {
         var first: String
         switch surface {
         case .script(let file, let line): first = "\(file):\(line): \(message)"
-        case .commandLine, .interactive: first = "Error: \(message)"
+        case .commandLine, .interactive: first = isError ? "Error: \(message)" : message
         }
         first = TerminalText.clean(first)
         return hint.map { [first, TerminalText.clean($0)] } ?? [first]
@@ -120,7 +122,7 @@ public enum ErrorRenderer {
         case .confirmationNeeded(let action):
             return Diagnostic(message: "\(action) needs a confirmation and nobody can answer it here. Add --yes, or 'set confirm off'.", status: .usage)
         case .declined(let action):
-            return Diagnostic(message: "\(action): not confirmed; nothing was changed.", status: .failure)
+            return Diagnostic(message: "\(action): cancelled (not confirmed); nothing was changed.", status: .failure, isError: false)
         case .protectedNameMismatch(let environment):
             return Diagnostic(message: "The name typed is not '\(environment)'; nothing was changed.", status: .failure)
         case .unknownSetting(let name, let suggestions):

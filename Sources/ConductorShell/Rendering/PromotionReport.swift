@@ -85,8 +85,8 @@ public struct PromotionReport: Sendable {
         }
         if let deployment = child.deployment { return "created \(deployment.deploymentId.rawValue) (\(deployment.taskId.rawValue))" }
         guard child.willDeploy else { return "-" }
-        // Deployed plans leave a child uncreated only when its stage was not scheduled (not waiting, start time).
-        return planDeployed ? "not scheduled" : "would deploy"
+        // A deployed plan creates each later stage when the one before has succeeded: 'wait' (or promote) does it.
+        return planDeployed ? "after stage \(child.stage) ('wait')" : "would deploy"
     }
 
     static func outcomeText(_ outcome: ChildOutcome) -> String {

@@ -92,7 +92,7 @@ extension PromotionEngine {
     /// the same environment and tenant, created by anyone, and that one is followed; only then is one created.
     func create(_ child: ChildPlan, plan: PromotionPlan, progress: ProgressSink?) async throws -> ChildPlan {
         guard let release = child.release, child.preview != nil else {
-            throw OrchestrationError.planNotReady("\(child.project.name) has no previewed release to deploy; run whatif first.")
+            throw OrchestrationError.notPreviewed(project: child.project.name)
         }
         let key = ledgerKey(project: child.project.id, release: release.id, environment: plan.destination.id, tenant: child.tenant?.id)
         return try await ledger.exclusively(key) {
@@ -105,7 +105,7 @@ extension PromotionEngine {
     ) async throws -> ChildPlan {
         var child = child
         guard let preview = child.preview else {
-            throw OrchestrationError.planNotReady("\(child.project.name) has no previewed release to deploy; run whatif first.")
+            throw OrchestrationError.notPreviewed(project: child.project.name)
         }
         if let entry = try await ledger.entry(for: key), entry.planId == plan.id,
            let deploymentId = entry.deploymentId, let taskId = entry.taskId {
@@ -140,7 +140,7 @@ extension PromotionEngine {
             throw error
         }
         guard let taskId = deployment.taskId else {
-            throw OrchestrationError.planNotReady("The server created \(deployment.id.rawValue) for \(child.project.name) without a task id.")
+            throw OrchestrationError.deploymentWithoutTask(project: child.project.name, deployment: deployment.id.rawValue)
         }
         let now = clock.now()
         try await ledger.complete(key, planId: plan.id, deploymentId: deployment.id.rawValue, taskId: taskId.rawValue, at: now)

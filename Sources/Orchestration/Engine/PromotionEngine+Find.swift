@@ -138,13 +138,15 @@ extension PromotionEngine {
         row.snapshotIsStale = selection.snapshotIsStale
 
         guard let release = selection.release else {
-            let searched = walk.isFirstPhase || options.mode == .alwaysLatest || selection.usedChannel
-                ? "in channel \(child.channel.name)" : "in environment(s) \(sourceNames)"
-            let matching = options.releasePattern.isBlank ? "" : " matching \(options.releasePattern.text)"
-            let message = "No release of \(project.name) was found \(searched)\(matching) that can be deployed to \(destination.name)."
+            let searched: OrchestrationError.ReleaseSearch = walk.isFirstPhase || options.mode == .alwaysLatest || selection.usedChannel
+                ? .channel(child.channel.name) : .environments(row.sourceEnvironments.map(\.name))
+            let notFound = OrchestrationError.noReleaseFound(
+                project: project.name, searched: searched,
+                pattern: options.releasePattern.isBlank ? nil : options.releasePattern.text, destination: destination.name)
+            let message = notFound.description
             switch options.notFound {
             case .error:
-                throw OrchestrationError.noReleaseFound(project: project.name, message: message)
+                throw notFound
             case .warning:
                 log.warning(message)  // B10: a real warning
             case .skip:

@@ -37,8 +37,13 @@ extension OrchestrationError: CustomStringConvertible, LocalizedError {
             return "\(project) has no default channel. Name one of its channels: \(names)."
         case .destinationNotInLifecycle(let project, let environment, let lifecycle):
             return "\(environment) is in no phase of the lifecycle '\(lifecycle)' used by \(project). Choose an environment of that lifecycle or another channel."
-        case .noReleaseFound(_, let message):
-            return message
+        case .noReleaseFound(let project, let searched, let pattern, let destination):
+            let place = switch searched {
+            case .channel(let channel): "in channel \(channel)"
+            case .environments(let names): "in environment(s) \(names.joined(separator: ", "))"
+            }
+            let matching = pattern.map { " matching \($0)" } ?? ""
+            return "No release of \(project) was found \(place)\(matching) that can be deployed to \(destination)."
         case .noApprovalDeployment(let project, let release, let environment):
             return "\(project) \(release) has no successful deployment to \(environment) to take approvals from. Deploy it to \(environment) and approve its manual interventions first, or approve as yourself."
         case .tenantRequired(let project):
@@ -47,8 +52,10 @@ extension OrchestrationError: CustomStringConvertible, LocalizedError {
             return "The application has no projects. Name at least one project, e.g. 'Database then Web API'."
         case .duplicateProject(let name):
             return "The application names '\(name)' more than once; it would be deployed twice. Name each project once (in the stage it belongs to)."
-        case .planNotReady(let detail):
-            return detail
+        case .notPreviewed(let project):
+            return "\(project) has no previewed release to deploy; run whatif first."
+        case .deploymentWithoutTask(let project, let deployment):
+            return "The server created \(deployment) for \(project) without a task id, so it cannot be followed. Look at \(deployment) on the server."
         case .ledger(let path, let detail):
             return "The deployment ledger '\(path)' cannot be used: \(detail)."
         }

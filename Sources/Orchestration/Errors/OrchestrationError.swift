@@ -3,6 +3,13 @@ import Foundation
 /// Everything that can stop a promotion, as data. `OrchestrationError+Description.swift` renders each case to text
 /// in one place: the message quotes the bad input and offers the fix.
 public enum OrchestrationError: Error, Sendable, Equatable {
+    /// Where `find` looked for a child's release: its channel (first phase, always-latest, or a channel search), or
+    /// the source environments of the lifecycle's previous phase.
+    public enum ReleaseSearch: Sendable, Equatable {
+        case channel(String)
+        case environments([String])
+    }
+
     /// Why a release-number pattern could not be read.
     public enum PatternProblem: Sendable, Equatable {
         case unclosedSet
@@ -32,7 +39,7 @@ public enum OrchestrationError: Error, Sendable, Equatable {
     /// The destination is in no phase of the channel's lifecycle (§5.12).
     case destinationNotInLifecycle(project: String, environment: String, lifecycle: String)
     /// No release qualified and not-found handling is `Error` (§5.14).
-    case noReleaseFound(project: String, message: String)
+    case noReleaseFound(project: String, searched: ReleaseSearch, pattern: String?, destination: String)
     /// The parent release has no successful deployment to the approval environment (§5.29).
     case noApprovalDeployment(project: String, release: String, environment: String)
     /// A `Tenanted` child project and no tenant given: the server would refuse its deployment.
@@ -41,8 +48,10 @@ public enum OrchestrationError: Error, Sendable, Equatable {
     case emptyApplication
     /// The application names a project twice (it would be deployed twice).
     case duplicateProject(String)
-    /// Deploy or wait was asked for a plan step that does not have what it needs.
-    case planNotReady(String)
+    /// Deploy was asked for a child whose release was never previewed (the plan skipped `whatif`).
+    case notPreviewed(project: String)
+    /// The server answered a created deployment without its task id, so it cannot be followed.
+    case deploymentWithoutTask(project: String, deployment: String)
     /// The ledger (record of created deployments) could not be read or written.
     case ledger(path: String, detail: String)
 }

@@ -33,6 +33,22 @@ import Testing
             name: "past date suggests a later one, never 'tomorrow <date>'",
             error: .scheduleInPast(text: "2020-12-31 23:00", resolved: "2020-12-31 23:00:00 +01:00", now: "2021-01-14 10:30:00 +01:00", suggestion: "2021-01-14 23:00:00"),
             message: "The time '2020-12-31 23:00' means 2020-12-31 23:00:00 +01:00, which is in the past (now is 2021-01-14 10:30:00 +01:00). Give a future time, e.g. '2021-01-14 23:00:00' or '+2h'."),
+        MessageCase(
+            name: "no release in a channel, without a pattern",
+            error: .noReleaseFound(project: "Web UI", searched: .channel("Hotfix"), pattern: nil, destination: "Test"),
+            message: "No release of Web UI was found in channel Hotfix that can be deployed to Test."),
+        MessageCase(
+            name: "no release in the source environments, with the pattern",
+            error: .noReleaseFound(project: "Database", searched: .environments(["Test", "UAT"]), pattern: "2021.1.1.*", destination: "Staging"),
+            message: "No release of Database was found in environment(s) Test, UAT matching 2021.1.1.* that can be deployed to Staging."),
+        MessageCase(
+            name: "deploying an unpreviewed child says to run whatif",
+            error: .notPreviewed(project: "Web API"),
+            message: "Web API has no previewed release to deploy; run whatif first."),
+        MessageCase(
+            name: "a deployment without a task names the deployment",
+            error: .deploymentWithoutTask(project: "Web API", deployment: "Deployments-7"),
+            message: "The server created Deployments-7 for Web API without a task id, so it cannot be followed. Look at Deployments-7 on the server."),
     ]
 
     @Test(arguments: cases)

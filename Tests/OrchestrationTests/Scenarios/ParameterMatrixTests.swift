@@ -47,7 +47,7 @@ struct ParameterMatrixTests {
 
     @Test func noReleaseWithErrorFails() async throws {
         try await SandboxHarness.run { sandbox in
-            await #expect(throws: OrchestrationError.noReleaseFound(project: "Database", message: "No release of Database was found in environment(s) Test matching 2030.* that can be deployed to Staging.")) {
+            await #expect(throws: OrchestrationError.noReleaseFound(project: "Database", searched: .environments(["Test"]), pattern: "2030.*", destination: "Staging")) {
                 try await sandbox.engine().find(try Sample.options("Staging", pattern: "2030.*") { $0.notFound = .error })
             }
         }
