@@ -95,10 +95,12 @@ soak-short: build
 	CONDUCTOR_BIN="$$($(SWIFT) build $(SWIFT_FLAGS) --show-bin-path)/conductor" \
 		$(PYTHON) soak/soak.py --runs 2 --kills 3 --concurrent 2 --seed 7
 
-# Completion benchmarks (issue 9): ranking with a large catalogue, the disk catalogue's load, `conductor __complete`.
+# Completion benchmarks (issue 9): ranking with a large catalogue, the disk catalogue's load, `conductor __complete`,
+# and Tab in the shell on a pseudo-terminal.
 bench-completion: build-release
 	CONDUCTOR_BIN="$$($(SWIFT) build -c release $(SWIFT_FLAGS) --show-bin-path)/conductor" \
 		"$$($(SWIFT) build -c release $(SWIFT_FLAGS) --show-bin-path)/completion-bench"
+	$(PYTHON) benchmarks/tab_latency.py "$$($(SWIFT) build -c release $(SWIFT_FLAGS) --show-bin-path)/conductor"
 
 # The outer shells' completion scripts, regenerated from the binary (a test fails when they differ).
 completions: build

@@ -39,6 +39,30 @@ import Testing
         ["/usr/bin/", "/bin/", "/usr/local/bin/"].map { $0 + program }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
+    /// Every option ArgumentParser declares for a subcommand completes after `--` (none is listed by hand), and
+    /// choices and positional values come from the declarations too.
+    @Test func theOptionsAreTheDeclaredOnes() throws {
+        let home = try ShellHome()
+        let dump = try home.run(["--experimental-dump-help"])
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(dump.standardOutput.utf8)) as? [String: Any])
+        let subcommands = try #require((root["command"] as? [String: Any])?["subcommands"] as? [[String: Any]])
+        for name in ["shell", "promote"] {
+            let command = try #require(subcommands.first { $0["commandName"] as? String == name })
+            let declared = Set(((command["arguments"] as? [[String: Any]]) ?? []).compactMap { argument -> String? in
+                let names = (argument["names"] as? [[String: String]]) ?? []
+                guard let long = names.first(where: { $0["kind"] == "long" })?["name"] ?? names.first?["name"] else { return nil }
+                return ["help", "version"].contains(long) ? nil : (long.count == 1 ? "-" : "--") + long
+            })
+            let words = name == "shell" ? ["-"] : [name, "-"]
+            let completed = Set(try home.run(["__complete"] + words).standardOutput.split(separator: "\n").compactMap { line in
+                line.hasPrefix("-") ? line.split(separator: "\t").first.map(String.init) : nil
+            })
+            #expect(completed == declared, "\(name): completed \(completed.subtracting(declared)), missing \(declared.subtracting(completed))")
+        }
+        #expect(try home.run(["__complete", "promote", "--mode", ""]).standardOutput == "promote\nredeploy\nalways-latest\n:4\n")
+        #expect(try home.run(["__complete", "completion", ""]).standardOutput == "bash\nzsh\nfish\n:4\n")
+    }
+
     @Test func protocolAnswersFromTheDiskWithTheSandboxStopped() throws {
         let home = try Self.homeWithCatalogue()
         let to = try home.run(["__complete", "promote", "--to", "St"])

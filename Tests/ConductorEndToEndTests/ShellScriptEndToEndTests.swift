@@ -47,6 +47,18 @@ import Testing
         #expect(webAPI.hasSuffix("after stage 1 ('wait')"), "stdout: \(run.standardOutput)")
     }
 
+    @Test func approveSaysWhoCoversEachInterventionAndWhyNot() throws {
+        let script = "use parent \"Release Orchestration\"\nset pattern 2021.1.0.*\nfind to Staging\nwhatif\napprove\napprove as me\n"
+        let run = try ShellHome().run([], input: script)
+        #expect(run.status == 0, "stderr: \(run.standardError)")
+        let webAPI = run.standardOutput.split(separator: "\n").filter { $0.hasPrefix("Web API") && $0.contains("Web Admin Approval") }.map(String.init)
+        #expect(webAPI.count == 2, "stdout: \(run.standardOutput)")
+        // The reason is said once, above the table.
+        #expect(run.standardOutput.contains("No approvals taken: Release Orchestration 2021.1.0 has no successful deployment to Staging to take approvals from."), "stdout: \(run.standardOutput)")
+        #expect(webAPI.first?.hasSuffix("Web Admins, Release Management  NOT COVERED (see above)") == true, "stdout: \(run.standardOutput)")
+        #expect(webAPI.last?.hasSuffix("release-conductor (Release Management)") == true, "stdout: \(run.standardOutput)")
+    }
+
     @Test func orderIsEnforced() throws {
         let run = try ShellHome().run(["-c", "whatif"])
         #expect(run.status == 1)

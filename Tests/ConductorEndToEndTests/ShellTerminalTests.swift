@@ -32,7 +32,12 @@ import Testing
         try shell.send("y\r")
         _ = try shell.waitFor("Follow them with 'wait'.", timeout: .seconds(60))
         try shell.send("wait\r")
-        _ = try shell.waitFor("Database", timeout: .seconds(60))
+        // The live view's Database line, below the 'wait' just typed ("Database" alone is on the screen already, and
+        // a Ctrl-C sent before 'wait' runs would only clear the prompt).
+        _ = try shell.waitForScreen("the live wait view", timeout: .seconds(60)) { screen in
+            guard let typed = screen.text.range(of: "> wait", options: .backwards) else { return false }
+            return screen.text[typed.upperBound...].contains("Database")
+        }
         // Ctrl-C while waiting: back to the prompt, the tasks keep running on the server.
         try shell.send(PseudoTerminalProcess.Key.interrupt, waitForRawMode: false)
         _ = try shell.waitFor("Interrupted. Server tasks keep running; 'wait' follows them again.", timeout: .seconds(30))

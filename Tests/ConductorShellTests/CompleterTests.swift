@@ -159,6 +159,12 @@ import Testing
         #expect(CompletionFixture.values("use parent \(typed)").filter { !$0.hasPrefix("Café") } == expected)
     }
 
+    @Test func theCaseInsensitiveTiersIgnoreAccents() {
+        #expect(CompletionFixture.values("use parent cafe") == ["Café Backend"])
+        #expect(CompletionFixture.values("use parent CAFÉ") == ["Café Backend"])
+        #expect(CompletionRanking.folded("Ça Élan ß") == Array("ca elan ss".unicodeScalars))
+    }
+
     @Test func anExactMatchKeepsTheCallersOrder() {
         let candidates = ["Test Runner", "Test", "Testing", "Contest"].map { CompletionCandidate($0) }
         #expect(CompletionRanking.best(candidates, for: "Test").map(\.value) == ["Test Runner", "Test", "Testing"])

@@ -57,6 +57,53 @@ import Testing
         try? FileManager.default.removeItem(at: folder)
     }
 
+    /// A slow server: while the refresh runs, Tab answers from the old names at once; a `use space` made meanwhile
+    /// wins over the refresh of the old space.
+    @Test func theOldSnapshotAnswersWhileARefreshRuns() async throws {
+        var configuration = SandboxConfiguration(seed: .sample)
+        configuration.latencyMilliseconds = 400
+        let server = try await SandboxServer.start(configuration)
+        defer { Task { await server.stop() } }
+        let connection = try await ShellConnection.open(server: server.baseURL.absoluteString, apiKey: SampleSeed.releaseConductorAPIKey, space: nil, origin: .flags)
+        let cache = CompletionCache(store: CatalogueStore(folder: Self.folder()))
+        var old = CompletionSnapshot(server: connection.identity, space: connection.spaceName)
+        old.environments = ["Old Staging"]
+        cache.replace(old)
+        let source = CompletionCache.Source(client: connection.client, server: connection.identity, space: connection.spaceName)
+        let request = CompletionCache.Request(source: source, kinds: [.environments], releasesOf: [])
+
+        let refresh = Task { await cache.perform(request) }
+        #expect(cache.complete("find to ").values == ["Old Staging"])
+        #expect(await refresh.value)
+        #expect(cache.complete("find to St").values == ["Staging"])
+
+        let second = Task { await cache.perform(request) }
+        cache.load(server: connection.identity, space: "Second Space")
+        #expect(await second.value == false)
+        #expect(cache.snapshot.space == "Second Space")
+        #expect(cache.complete("find to ").values.isEmpty)
+    }
+
+    /// `refresh` reads every kind now, in one request per kind (the sample's releases come whole in one listing).
+    @Test func refreshReadsTheCatalogueAgain() async throws {
+        try await ShellHarness.with { harness in
+            let without = await harness.run(["refresh"])
+            #expect(without.output.standardError.contains("Nothing to refresh"))
+
+            var session = harness.session
+            let cache = CompletionCache(store: CatalogueStore(folder: Self.folder()))
+            session.context.catalogue = cache
+            let connection = try #require(session.connection)
+            cache.load(server: connection.identity, space: connection.spaceName)
+            let before = harness.requests
+            let run = await harness.run(["refresh"], session: session)
+            #expect(run.status == .success)
+            #expect(run.output.standardError.contains("Tab now knows 5 projects, 5 environments, 3 tenants"), "\(run.output.standardError)")
+            #expect(harness.requests - before == CompletionSnapshot.Kind.allCases.count)
+            #expect(cache.complete("releases \"Web API\" 2021.1.0.1").values == ["2021.1.0.15", "2021.1.0.14", "2021.1.0.13"])
+        }
+    }
+
     @Test func scopesAndTheTTLChooseWhatIsReadAgain() throws {
         let clock = TestClock()
         let cache = CompletionCache(store: CatalogueStore(folder: Self.folder()), now: { clock.now })

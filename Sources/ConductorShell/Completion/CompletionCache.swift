@@ -170,8 +170,9 @@ public final class CompletionCache: Sendable {
     /// Runs one refresh now (the `refresh` command, and the worker): reads, swaps the snapshot in, writes the disk copy.
     @discardableResult
     public func perform(_ request: Request) async -> Bool {
-        load(server: request.source.server, space: request.source.space)
         var snapshot = state.withLock { $0.snapshot }
+        // The loop loaded the request's catalogue when it queued it; another one in memory means the session moved on.
+        guard snapshot.server == request.source.server, snapshot.space.caseInsensitiveCompare(request.source.space) == .orderedSame else { return false }
         let fetcher = CatalogueFetcher(client: request.source.client)
         let at = now()
         do {

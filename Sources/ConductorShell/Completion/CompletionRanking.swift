@@ -1,5 +1,7 @@
+import Foundation
+
 /// Ranks candidates as fish does: prefix, then substring, then subsequence, each case-sensitive before
-/// case-insensitive; only the best non-empty tier is kept. Within a tier the caller's order stands (lifecycle order,
+/// case-insensitive (which also ignores accents: `cafe` finds `Café`); only the best non-empty tier is kept. Within a tier the caller's order stands (lifecycle order,
 /// newest release first, the application's projects first): an exact match is a prefix like the others, so
 /// `2021.1.0.1` still lists after the newer `2021.1.0.15`.
 public enum CompletionRanking {
@@ -13,7 +15,7 @@ public enum CompletionRanking {
     public static func best(_ candidates: [CompletionCandidate], for word: String) -> [CompletionCandidate] {
         if word.isEmpty { return unique(candidates) }
         let typed = Array(word.unicodeScalars)
-        let typedFolded = Array(word.lowercased().unicodeScalars)
+        let typedFolded = folded(word)
         var bestTier: Tier?
         var kept: [CompletionCandidate] = []
         for candidate in candidates {
@@ -30,8 +32,22 @@ public enum CompletionRanking {
     static func tier(of value: String, typed: [Unicode.Scalar], typedFolded: [Unicode.Scalar]) -> Tier? {
         let scalars = Array(value.unicodeScalars)
         if let tier = match(scalars, typed, caseSensitive: true) { return tier }
-        let folded = Array(value.lowercased().unicodeScalars)
-        return match(folded, typedFolded, caseSensitive: false)
+        return match(folded(value), typedFolded, caseSensitive: false)
+    }
+
+    /// Lower case without accents. ASCII (most names) is folded by hand: Foundation's folding for every candidate
+    /// of a large catalogue would cost more than the rest of the ranking.
+    static func folded(_ text: String) -> [Unicode.Scalar] {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                scalars.append(scalar.properties.isUppercase ? Unicode.Scalar(UInt8(scalar.value) + 32) : scalar)
+            } else {
+                scalars += String(scalar).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).unicodeScalars
+            }
+        }
+        return scalars
     }
 
     private static func match(_ value: [Unicode.Scalar], _ typed: [Unicode.Scalar], caseSensitive: Bool) -> Tier? {

@@ -1,6 +1,6 @@
-/// The `conductor` command line as the outer shells complete it: its subcommands and their options. The executable
-/// describes it (its ArgumentParser declarations are the truth, and a test compares the two); an option named like a
-/// session variable takes that variable's value kind, so the kinds live in one place.
+/// The `conductor` command line as the outer shells complete it: its subcommands and their options, read from the
+/// executable's ArgumentParser declarations (`init(dump:)`); an option named like a session variable takes that
+/// variable's value kind, so the kinds live in one place.
 public struct OuterCommandLine: Sendable {
     /// One option: `--name`, `-x`, the kind of its value (nil for a flag).
     public struct Option: Sendable {
@@ -16,15 +16,8 @@ public struct OuterCommandLine: Sendable {
             self.help = help
         }
 
-        /// A value option whose kind is the session variable's of the same name.
-        public static func setting(_ name: String, help: String = "") -> Option {
-            Option(name, SettingSpec.named(name)?.kind ?? .text, help: help)
-        }
-
-        /// A flag.
-        public static func flag(_ name: String, short: Character? = nil, help: String = "") -> Option {
-            Option(name, short: short, nil, help: help)
-        }
+        /// As typed: `--output`, or `-v` for an option with a one-letter name only.
+        public var spelling: String { name.count == 1 ? "-" + name : "--" + name }
     }
 
     /// One subcommand (the empty name is the default one, the shell).
@@ -34,12 +27,15 @@ public struct OuterCommandLine: Sendable {
         public var options: [Option]
         /// Nested subcommands (`sandbox serve`).
         public var subcommands: [Subcommand]
+        /// The values its positional argument takes (`completion bash|zsh|fish`).
+        public var values: [String]
 
-        public init(_ name: String, abstract: String, options: [Option] = [], subcommands: [Subcommand] = []) {
+        public init(_ name: String, abstract: String, options: [Option] = [], subcommands: [Subcommand] = [], values: [String] = []) {
             self.name = name
             self.abstract = abstract
             self.options = options
             self.subcommands = subcommands
+            self.values = values
         }
     }
 

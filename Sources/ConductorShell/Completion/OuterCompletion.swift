@@ -65,13 +65,11 @@ public struct OuterCompletion: Sendable {
         }
         var candidates: [CompletionCandidate] = []
         if typed.hasPrefix("-") {
-            for option in subcommand.options {
-                candidates.append(CompletionCandidate("--" + option.name, option.help))
-            }
+            candidates = subcommand.options.map { CompletionCandidate($0.spelling, $0.help) }
         } else if index == 0 {
             candidates = commandLine.subcommands.map { CompletionCandidate($0.name, $0.abstract) }
         } else {
-            candidates = subcommand.subcommands.map { CompletionCandidate($0.name, $0.abstract) }
+            candidates = subcommand.subcommands.map { CompletionCandidate($0.name, $0.abstract) } + subcommand.values.map { CompletionCandidate($0) }
         }
         return (CompletionRanking.best(candidates, for: typed), .noFileCompletion)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import OctopusModel
 import Orchestration
 
@@ -46,26 +47,32 @@ struct CoverageReport {
         } else {
             text += "No approvals collected.\n"
         }
+        // The engine's own decisions (the ones the wait loop applies), one row per expected intervention.
+        var noneReason: String?
+        if let source = plan.approvals?.source, case .none(let reason) = source { noneReason = reason }
         var rows: [[String]] = []
         for child in plan.children where child.willDeploy {
-            let interventions = child.preview?.interventions ?? []
-            if interventions.isEmpty {
+            let coverage = plan.interventionCoverage(of: child.project.id)
+            if coverage.isEmpty {
                 rows.append([child.project.name, child.release?.version ?? "-", "none", "", ""])
                 continue
             }
-            for intervention in interventions {
-                let teams = intervention.responsibleTeams.isEmpty ? "anyone" : intervention.responsibleTeams.joined(separator: ", ")
-                rows.append([child.project.name, child.release?.version ?? "-", intervention.stepName, teams, coverage(of: intervention, for: child)])
+            for row in coverage {
+                let teams = row.responsibleTeams.isEmpty ? "anyone" : row.responsibleTeams.joined(separator: ", ")
+                rows.append([child.project.name, row.release ?? "-", row.stepName, teams, Self.coveredBy(row.decision, saidAbove: noneReason)])
             }
         }
         text += TableLayout(header: ["PROJECT", "RELEASE", "INTERVENTION", "TEAMS", "COVERED BY"], rows: rows).render()
         return text
     }
 
-    func coverage(of intervention: ExpectedIntervention, for child: ChildPlan) -> String {
-        guard let approvals = plan.approvals else { return "NOT COVERED (no approvals)" }
-        if let why = approvals.mismatch(for: child) { return "NOT COVERED (\(why))" }
-        guard let approver = approvals.approver(forTeams: intervention.responsibleTeamIds) else { return "NOT COVERED" }
-        return approver.username
+    /// Who approves it, or why nobody does — unless that is the reason already said above the table.
+    static func coveredBy(_ decision: InterventionCoverage.Decision, saidAbove: String?) -> String {
+        switch decision {
+        case .autoApproved(let approver, let team): return "\(approver.username) (\(team))"
+        case .leftToPeople(let reason):
+            let above = saidAbove.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ". ")) }
+            return above == reason.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ". ")) ? "NOT COVERED (see above)" : "NOT COVERED: \(reason)"
+        }
     }
 }
