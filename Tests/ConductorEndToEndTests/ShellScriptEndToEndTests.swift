@@ -59,6 +59,13 @@ import Testing
         #expect(webAPI.last?.hasSuffix("release-conductor (Release Management)") == true, "stdout: \(run.standardOutput)")
     }
 
+    @Test func aSingleProjectDeploySaysTheReleaseCameFromTheChannel() throws {
+        let run = try ShellHome().run(["-c", "deploy \"Web API\" 2021.1.0.14 to Staging --yes"])
+        #expect(run.status == 0, "stderr: \(run.standardError)")
+        let row = run.standardOutput.split(separator: "\n").first { $0.hasPrefix("1 ") } ?? ""
+        #expect(row.contains("2021.1.0.14  channel Default  deploy"), "stdout: \(run.standardOutput)")
+    }
+
     @Test func orderIsEnforced() throws {
         let run = try ShellHome().run(["-c", "whatif"])
         #expect(run.status == 1)

@@ -146,13 +146,17 @@ extension Completer {
 
         /// The application's projects first, then the rest by name; the group as description.
         func projects(excluding named: Set<String>) -> [CompletionCandidate] {
+            // One pass over the catalogue (no dictionary per Tab): the application's few projects are looked up.
             let first = Set(context.applicationProjects)
-            let ordered = context.applicationProjects + snapshot.projects.map(\.name).filter { !first.contains($0) }
-            let groups = Dictionary(snapshot.projects.map { ($0.name, $0.group) }, uniquingKeysWith: { a, _ in a })
-            return ordered.filter { !named.contains($0) && groups[$0] != nil }.map { name in
-                let group = groups[name] ?? ""
-                return CompletionCandidate(name, first.contains(name) ? "in the application · \(group)" : group)
+            var list = context.applicationProjects.compactMap { name -> CompletionCandidate? in
+                guard !named.contains(name), let group = snapshot.group(ofProject: name) else { return nil }
+                return CompletionCandidate(name, "in the application · \(group)")
             }
+            list.reserveCapacity(snapshot.projects.count)
+            for project in snapshot.projects where !first.contains(project.name) && !named.contains(project.name) {
+                list.append(CompletionCandidate(project.name, project.group))
+            }
+            return list
         }
 
         /// Lifecycle (sort) order with the plan's next environment first.

@@ -30,8 +30,9 @@ public enum CompletionRanking {
 
     /// The tier `value` matches in, nil when it does not match at all.
     static func tier(of value: String, typed: [Unicode.Scalar], typedFolded: [Unicode.Scalar]) -> Tier? {
-        let scalars = Array(value.unicodeScalars)
-        if let tier = match(scalars, typed, caseSensitive: true) { return tier }
+        // The usual case, a prefix as typed, without copying the name.
+        if value.unicodeScalars.starts(with: typed) { return .prefix }
+        if let tier = match(Array(value.unicodeScalars), typed, caseSensitive: true) { return tier }
         return match(folded(value), typedFolded, caseSensitive: false)
     }
 

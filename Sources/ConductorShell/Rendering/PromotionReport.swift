@@ -31,7 +31,7 @@ public struct PromotionReport: Sendable {
                 String(child.stage + 1),
                 child.project.name,
                 child.release?.version ?? "-",
-                child.sourceEnvironments.isEmpty ? "-" : child.sourceEnvironments.map(\.name).joined(separator: ", "),
+                Self.fromText(child, mode: plan.options.mode),
                 Self.actionText(child.action),
                 Self.resultText(child, planDeployed: plan.step >= .deployed),
             ]).map { TerminalText.sanitized($0) }
@@ -64,6 +64,13 @@ public struct PromotionReport: Sendable {
             text += "  " + TerminalText.sanitized("\(row.project.name) \(row.release ?? "") '\(row.stepName)' (\(teams)): \(row.summary)") + "\n"
         }
         return text
+    }
+
+    /// Where the release came from: the source environments, or — in always-latest mode, which takes the newest
+    /// release of the channel whatever is deployed where — the channel.
+    static func fromText(_ child: ChildPlan, mode: DeploymentMode) -> String {
+        if mode == .alwaysLatest, let channel = child.channel { return "channel \(channel.name)" }
+        return child.sourceEnvironments.isEmpty ? "-" : child.sourceEnvironments.map(\.name).joined(separator: ", ")
     }
 
     static func actionText(_ action: ChildAction) -> String {
