@@ -66,6 +66,12 @@ import Testing
         #expect(row.contains("2021.1.0.14  channel Default  deploy"), "stdout: \(run.standardOutput)")
     }
 
+    @Test func aWarningOfFindIsNotRepeatedByWhatif() throws {
+        let run = try ShellHome().run([], input: "use projects Database\nset pattern 2030.*\nfind to Staging\nwhatif\n")
+        #expect(run.status == 0, "stderr: \(run.standardError)")
+        #expect(run.standardError.components(separatedBy: "No release of Database was found").count - 1 == 1, "stderr: \(run.standardError)")
+    }
+
     @Test func orderIsEnforced() throws {
         let run = try ShellHome().run(["-c", "whatif"])
         #expect(run.status == 1)

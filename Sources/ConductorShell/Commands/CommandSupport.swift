@@ -30,10 +30,12 @@ enum CommandSupport {
     /// Which table a command prints for a plan.
     enum PlanView { case plan, preview, coverage }
 
-    /// Prints the plan's warnings and errors once, on stderr (progress said the rest).
-    static func printWarnings(_ plan: PromotionPlan, _ io: ShellIO) {
+    /// Prints the plan's warnings and errors, each child's; those `earlier` (the plan before this step) already had
+    /// were said by the step that made them and are not repeated. On stderr: progress said the rest.
+    static func printWarnings(_ plan: PromotionPlan, _ io: ShellIO, after earlier: PromotionPlan? = nil) {
         for child in plan.children {
-            for message in child.messages where message.level == .warning || message.level == .error {
+            let said = Set(earlier?.children.first { $0.project.id == child.project.id }?.messages.map(\.text) ?? [])
+            for message in child.messages where (message.level == .warning || message.level == .error) && !said.contains(message.text) {
                 io.output.message(TerminalText.clean("\(child.project.name): \(message.level.rawValue): \(message.text)"))
             }
         }

@@ -38,14 +38,15 @@ enum WhatIfCommand {
 
     static func run(_ invocation: Invocation, _ session: Session, _ io: ShellIO) async throws -> CommandOutcome {
         var session = session
-        let plan = try await session.engine().whatIf(try CommandSupport.openPlan(session, for: "whatif"))
+        let found = try CommandSupport.openPlan(session, for: "whatif")
+        let plan = try await session.engine().whatIf(found)
         try session.keep(plan)
         if let path = invocation["save"], let stored = session.openPlan {
             try PlanStore.write(stored, to: SourceCommand.url(path, session: session))
             io.output.message("Plan written to \(path).")
         }
         CommandSupport.printPlan(plan, invocation, session, io, view: .preview)
-        CommandSupport.printWarnings(plan, io)
+        CommandSupport.printWarnings(plan, io, after: found)
         return CommandOutcome(session)
     }
 }
