@@ -19,7 +19,7 @@ SPEC := ../shared/octopus-api/swagger-2021.2.4488.json
 # options or a subcommand, e.g. make run RUN_ARGS="-f examples/promote-to-staging.cond".
 RUN_ARGS ?=
 
-.PHONY: run test build build-release system venv swift-test conformance bench lint imports bench-completion completions soak soak-short
+.PHONY: run test build build-release system venv swift-test conformance bench bench-dashboard lint imports bench-completion completions soak soak-short
 
 run: system build
 	"$$($(SWIFT) build $(SWIFT_FLAGS) --show-bin-path)/conductor" $(RUN_ARGS)
@@ -75,6 +75,12 @@ conformance: venv
 bench: system venv build-release
 	CONDUCTOR_BIN="$$($(SWIFT) build -c release $(SWIFT_FLAGS) --show-bin-path)/conductor" \
 		$(VENV_PYTHON) benchmarks/bench.py
+
+# Dashboard and progression latency alone (issue 10), release build; the large seed stays in BENCH_DATA between runs
+# (the first run seeds it). `benchmarks/dashboard.py BIN1 BIN2` also checks that two builds answer alike.
+BENCH_DATA ?= $(SCRATCH)/bench-large.sqlite
+bench-dashboard: build-release
+	$(PYTHON) benchmarks/dashboard.py --data $(BENCH_DATA) "$$($(SWIFT) build -c release $(SWIFT_FLAGS) --show-bin-path)/conductor"
 
 # Issue 7's soak: 100 full promotions (Test -> Staging -> Production) under --fail-rate 0.05
 # --reset-rate 0.02, kill -9 at 10 points then re-run, 2 and 4 concurrent promotions; prints runs,

@@ -105,25 +105,23 @@ extension Database {
             links: ["Self": "/api/\(project.spaceId)/progression/\(project.id)"])
     }
 
-    /// The latest deployment of each release to each environment, with its task, in one statement.
+    /// The latest deployment of each release to each environment, with its task's shown fields, in one statement.
     private func latestDeployments(ofReleases releases: [ReleaseID], now: Date) throws -> [ReleaseID: [DashboardItem]] {
         guard !releases.isEmpty else { return [:] }
         let list = Array(repeating: "?", count: releases.count).joined(separator: ",")
         let rows = try Row.fetchAll(
             self,
             sql: """
-                SELECT d.document AS deployment, t.document AS task
+                SELECT \(DashboardItemColumns.select)
                 FROM deployments d LEFT JOIN tasks t ON t.id = d.taskId
                 WHERE d.ordinal IN (
                   SELECT MAX(x.ordinal) FROM deployments x WHERE x.releaseId IN (\(list)) GROUP BY x.releaseId, x.environmentId)
                 """,
             arguments: StatementArguments(releases.map(\.rawValue)))
-        let decoder = OctopusJSON.makeDecoder()
         var items: [ReleaseID: [DashboardItem]] = [:]
         for row in rows {
-            let deployment = try decoder.decode(Deployment.self, from: row["deployment"] as Data)
-            let task = try (row["task"] as Data?).map { try decoder.decode(ServerTask.self, from: $0) }
-            items[deployment.releaseId, default: []].append(Self.dashboardItem(deployment, task: task, version: "", now: now))
+            let item = try DashboardItemColumns.item(row, version: "", now: now)
+            items[item.releaseId, default: []].append(item)
         }
         return items
     }
@@ -157,14 +155,12 @@ extension Database {
         let environments = try documents(DeploymentEnvironment.self, environmentQuery)
         let groups = try documents(ProjectGroup.self, DocumentQuery([.equals("spaceId", space.databaseValue)], order: .name))
         let environmentIDs = environments.map(\.id)
-        let items = try latestDeployments(projects: projects.map(\.id), environments: environmentIDs, offset: 0, now: now)
-        var previous: [DashboardItem] = []
-        if includePrevious {
-            previous = try latestDeployments(projects: projects.map(\.id), environments: environmentIDs, offset: 1, now: now)
-            for index in previous.indices {
-                previous[index].isPrevious = true
-                previous[index].isCurrent = false
-            }
+        let shown = try shownDeployments(projects: projects.map(\.id), environments: environmentIDs, includePrevious: includePrevious, now: now)
+        let items = shown.current
+        var previous = shown.previous
+        for index in previous.indices {
+            previous[index].isPrevious = true
+            previous[index].isCurrent = false
         }
         return Dashboard(
             projects: projects.map { project in
@@ -182,37 +178,49 @@ extension Database {
             links: ["Self": "/api/\(space)/dashboard"])
     }
 
-    /// The latest (offset 0) or the one before (offset 1) deployment of every project to every
-    /// environment, with its task and release version, in one statement: one correlated
-    /// `LIMIT 1` per pair over the (projectId, environmentId) index instead of a query per pair.
-    private func latestDeployments(projects: [ProjectID], environments: [EnvironmentID], offset: Int, now: Date) throws
-        -> [DashboardItem]
+    /// The latest deployment of every project to every environment and, with `includePrevious`, the one
+    /// before it, each with its task's shown fields and release version, in one statement. Each pair is
+    /// one seek at the end of its (projectId, environmentId) index range (its entries are in ordinal
+    /// order): on the large seed that reads one or two index entries per pair, where a `GROUP BY` or window function
+    /// over the pairs reads all 500,000. Only the rows shown are joined to their task and release.
+    private func shownDeployments(projects: [ProjectID], environments: [EnvironmentID], includePrevious: Bool, now: Date) throws
+        -> (current: [DashboardItem], previous: [DashboardItem])
     {
-        guard !projects.isEmpty, !environments.isEmpty else { return [] }
+        guard !projects.isEmpty, !environments.isEmpty else { return ([], []) }
         let projectList = Array(repeating: "?", count: projects.count).joined(separator: ",")
         let environmentList = Array(repeating: "?", count: environments.count).joined(separator: ",")
+        func newest(offset: Int) -> String {
+            """
+            SELECT (SELECT x.ordinal FROM deployments x WHERE x.projectId = pairs.projectId AND x.environmentId = pairs.environmentId
+                    ORDER BY x.ordinal DESC LIMIT 1 OFFSET \(offset)) AS ordinal, \(offset) AS depth FROM pairs
+            """
+        }
         let rows = try Row.fetchAll(
             self,
             sql: """
-                SELECT d.document AS deployment, t.document AS task, r.version AS version
-                FROM deployments d LEFT JOIN tasks t ON t.id = d.taskId LEFT JOIN releases r ON r.id = d.releaseId
-                WHERE d.ordinal IN (
-                  SELECT (SELECT x.ordinal FROM deployments x WHERE x.projectId = p.id AND x.environmentId = e.id
-                          ORDER BY x.ordinal DESC LIMIT 1 OFFSET \(max(0, offset)))
-                  FROM projects p CROSS JOIN environments e
-                  WHERE p.id IN (\(projectList)) AND e.id IN (\(environmentList)))
-                ORDER BY d.projectId, d.environmentId
+                WITH pairs(projectId, environmentId) AS (
+                  SELECT p.id, e.id FROM projects p CROSS JOIN environments e
+                  WHERE p.id IN (\(projectList)) AND e.id IN (\(environmentList))),
+                shown(ordinal, depth) AS (\(newest(offset: 0))\(includePrevious ? " UNION ALL " + newest(offset: 1) : ""))
+                SELECT shown.depth AS depth, r.version AS version, \(DashboardItemColumns.select)
+                FROM shown JOIN deployments d ON d.ordinal = shown.ordinal
+                LEFT JOIN tasks t ON t.id = d.taskId LEFT JOIN releases r ON r.id = d.releaseId
                 """,
             arguments: StatementArguments(projects.map(\.rawValue) + environments.map(\.rawValue)))
-        let decoder = OctopusJSON.makeDecoder()
         let order = Dictionary(projects.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let environmentOrder = Dictionary(environments.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        return try rows.map { row in
-            let deployment = try decoder.decode(Deployment.self, from: row["deployment"] as Data)
-            let task = try (row["task"] as Data?).map { try decoder.decode(ServerTask.self, from: $0) }
-            return Self.dashboardItem(deployment, task: task, version: row["version"] ?? "", now: now)
-        }.sorted {
-            (order[$0.projectId] ?? 0, environmentOrder[$0.environmentId] ?? 0) < (order[$1.projectId] ?? 0, environmentOrder[$1.environmentId] ?? 0)
+        var current: [DashboardItem] = []
+        var previous: [DashboardItem] = []
+        for row in rows {
+            let item = try DashboardItemColumns.item(row, version: row["version"] ?? "", now: now)
+            if row["depth"] as Int == 0 { current.append(item) } else { previous.append(item) }
         }
+        func sorted(_ items: [DashboardItem]) -> [DashboardItem] {
+            items.sorted {
+                (order[$0.projectId] ?? 0, environmentOrder[$0.environmentId] ?? 0)
+                    < (order[$1.projectId] ?? 0, environmentOrder[$1.environmentId] ?? 0)
+            }
+        }
+        return (sorted(current), sorted(previous))
     }
 }
