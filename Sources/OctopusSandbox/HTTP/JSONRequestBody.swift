@@ -20,11 +20,7 @@ package enum JSONRequestBody {
 
     /// The whole body: at most `maximumSize` bytes (413 beyond), within `readTimeout` (408 after).
     package static func collect(_ request: Request) async throws -> ByteBuffer {
-        // A declared length over the limit is refused at once, before reading (and waiting for) any of the body.
-        if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > maximumSize {
-            throw SandboxError.payloadTooLarge(maximumBytes: maximumSize)
-        }
-        return try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
+        try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
             group.addTask { try await request.body.collect(upTo: maximumSize) }
             group.addTask {
                 try await Task.sleep(for: readTimeout)
