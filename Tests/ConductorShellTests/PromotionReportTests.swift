@@ -171,7 +171,7 @@ private typealias Status = ConductorShell.ExitStatus
                 decision: .autoApproved(approver: Approver(userId: "Users-3", username: "quinn", teamIds: ["Teams-2"]), team: "QA")),
             InterventionCoverage(
                 project: NamedReference(id: "Projects-3", name: "Web API"), stage: 1, release: "2021.1.0.14", stepName: "Web Admin Approval",
-                responsibleTeams: ["Web Admins"], decision: .leftToPeople(reason: "none of the approvers (quinn) is in a responsible team (Web Admins)")),
+                responsibleTeams: ["Web Admins"], decision: .leftToPeople(reason: .noApproverInTeam(approvers: ["quinn"], teams: ["Web Admins"]))),
         ]
         #expect(PromotionReport.progressLine(.interventionsCovered(coverage)) == """
             Manual interventions before deploying:

@@ -42,13 +42,13 @@ struct CoverageReport {
             case .currentUser:
                 text += "Approvals as yourself: \(approvals.approvers.map(\.username).joined(separator: ", "))\n"
             case .none(let reason):
-                text += "No approvals taken: \(reason).\n"
+                text += "No approvals taken: \(reason.fragment).\n"
             }
         } else {
             text += "No approvals collected.\n"
         }
         // The engine's own decisions (the ones the wait loop applies), one row per expected intervention.
-        var noneReason: String?
+        var noneReason: LeftToPeopleReason?
         if let source = plan.approvals?.source, case .none(let reason) = source { noneReason = reason }
         var rows: [[String]] = []
         for child in plan.children where child.willDeploy {
@@ -67,12 +67,10 @@ struct CoverageReport {
     }
 
     /// Who approves it, or why nobody does — unless that is the reason already said above the table.
-    static func coveredBy(_ decision: InterventionCoverage.Decision, saidAbove: String?) -> String {
+    static func coveredBy(_ decision: InterventionCoverage.Decision, saidAbove: LeftToPeopleReason?) -> String {
         switch decision {
-        case .autoApproved(let approver, let team): return "\(approver.username) (\(team))"
-        case .leftToPeople(let reason):
-            let above = saidAbove.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ". ")) }
-            return above == reason.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ". ")) ? "NOT COVERED (see above)" : "NOT COVERED: \(reason)"
+        case .autoApproved(let approver, let team): "\(approver.username) (\(team))"
+        case .leftToPeople(let reason): reason == saidAbove ? "NOT COVERED (see above)" : "NOT COVERED: \(reason.fragment)"
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import OctopusClient
 import OctopusModel
 import Orchestration
 
@@ -158,8 +159,9 @@ public struct PromotionReport: Sendable {
         var source: String
         var parent: String?
         var taskId: String?
-        /// Why nobody's approval is taken (source `none`).
+        /// Why nobody's approval is taken (source `none`), in words and as a stable code (`auto-approval-off`).
         var reason: String?
+        var reasonCode: String?
         var approvers: [JSONApprover]
 
         init(_ approvals: ApprovalSet) {
@@ -172,7 +174,8 @@ public struct PromotionReport: Sendable {
                 source = "me"
             case .none(let reason):
                 source = "none"
-                self.reason = reason
+                self.reason = reason.fragment
+                reasonCode = reason.code
             }
             approvers = approvals.approvers.map { JSONApprover(username: $0.username, displayName: $0.displayName, teamIds: $0.teamIds.map(\.rawValue), approvedAt: $0.approvedAt) }
         }
@@ -194,7 +197,9 @@ public struct PromotionReport: Sendable {
         var approver: String?
         var approverDisplayName: String?
         var team: String?
+        /// Why it is left to people, in words and as a stable code (`no-approver-in-team`).
         var reason: String?
+        var reasonCode: String?
         /// `auto-approved as quinn (QA)` or `left to people: <why>`.
         var summary: String
 
@@ -210,7 +215,8 @@ public struct PromotionReport: Sendable {
                 self.team = team
             case .leftToPeople(let reason):
                 coverage = "left to people"
-                self.reason = reason
+                self.reason = reason.fragment
+                reasonCode = reason.code
             }
         }
     }
@@ -326,8 +332,8 @@ public struct PromotionReport: Sendable {
             return "\(project) \(version) \(doing); following it \(webLink)"
         case .queuedBehind(let project, let taskId, let blockers):
             return "\(project): \(taskId.rawValue) is queued behind \(blockers.joined(separator: ", ")) (Octopus runs one deployment of a project to an environment at a time)"
-        case .retrying(let what, let reason, let budgetLeft):
-            return "Retrying \(what) (\(budgetLeft) s of fault budget left): \(reason)"
+        case .retrying(let work, let failure, let budgetLeft):
+            return "Retrying \(work) (\(budgetLeft) s of fault budget left): \(failure.description)"
         case .stateChanged(let project, let state):
             return "\(project): \(state.rawValue)"
         case .stepStarted(let project, let step):
@@ -339,7 +345,7 @@ public struct PromotionReport: Sendable {
         case .approvalSubmitted(let project, let title, let approver):
             return "\(project): approved '\(title)' on behalf of \(approver)"
         case .interventionLeftToPeople(let project, let title, let reason):
-            return "\(project): '\(title)' left to people: \(reason)"
+            return "\(project): '\(title)' left to people: \(reason.waitSentence)"
         case .timedOut(let project, let seconds, let cancelled, let waitingOn):
             let what = waitingOn.map { "still waiting on '\($0)' after" } ?? "still running after"
             return "\(project): \(what) \(seconds) s; \(cancelled ? "cancelled" : "cancel request failed")"

@@ -42,7 +42,7 @@ public enum ShellMain {
             await session.embedded?.stop()
             return diagnostic.status
         }
-        session = resume(session, io: startup)
+        session = await resume(session, io: startup)
 
         let editor: EditorThread
         let input: ShellInput
@@ -146,19 +146,20 @@ public enum ShellMain {
         return session
     }
 
-    /// Picks up the open plan of this server and space: `Resuming plan … (deployed; 2 of 4 not finished)`.
-    static func resume(_ session: Session, io: ShellIO) -> Session {
+    /// Picks up the open plan of this server and space: `Resuming plan … (deployed; 2 finished, 1 running, 1 still to
+    /// deploy)`. The deployments the plan has not seen finish are looked up (one request), so the line says what the
+    /// server says, not what the plan last knew.
+    static func resume(_ session: Session, io: ShellIO) async -> Session {
         var session = session
         guard let stored = session.planStore.current(), let connection = session.connection,
               stored.server == connection.identity, stored.space == connection.spaceName else { return session }
         session.openPlan = stored
         if session.application == nil { session.application = stored.plan.options.application }
-        let created = stored.plan.children.filter { $0.deployment != nil }
-        let running = created.filter { $0.outcome == nil }.count
+        let progress = await ResumedProgress.look(at: stored.plan, with: connection.client)
         var state = PromptRenderer.stepName(stored.plan.step)
-        if !created.isEmpty { state += "; \(running) of \(stored.plan.deployable.count) not finished" }
+        if let counts = progress.summary { state += "; \(counts)" }
         if let reason = stored.staleReason { state += "; stale: \(reason)" }
-        let next = running > 0 || stored.plan.step == .deployed ? " 'wait' picks it up." : ""
+        let next = progress.waitHasWork || stored.plan.step == .deployed ? " 'wait' picks it up." : ""
         io.output.message(TerminalText.clean("Resuming plan \(stored.plan.id.uuidString.prefix(8)) to \(stored.plan.destination.name) (\(state)).\(next)"))
         return session
     }

@@ -4,7 +4,7 @@
 /// No case ever carries the API key: paths are recorded without their query's `apikey`
 /// parameter, and transport reasons come from the connection layer, which never sees the key in
 /// a URL (the key travels in a header).
-public enum OctopusClientError: Error, Sendable, Equatable {
+public enum OctopusClientError: Error, Sendable, Hashable {
     /// The server URL the user gave is not an absolute http(s) URL.
     case invalidServerURL(String)
     /// The server URL parses but cannot be used (port out of range, credentials in it); the text shows no password.
@@ -25,7 +25,7 @@ public enum OctopusClientError: Error, Sendable, Equatable {
     case missingLink(String, in: String)
 
     /// The failure details of a non-success HTTP status.
-    public struct HTTPFailure: Sendable, Equatable {
+    public struct HTTPFailure: Sendable, Hashable {
         /// The status code.
         public var status: Int
         /// The request method.

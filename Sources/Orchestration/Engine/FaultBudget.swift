@@ -23,14 +23,14 @@ struct FaultBudget: Sendable {
         self.firstPause = firstPause
     }
 
-    /// Whether `error` is worth trying again: no answer, a decoding failure of a cut-off body, or a status that
-    /// means "not now" (408, 429, 500, 502, 503, 504).
-    static func isTransient(_ error: any Error) -> Bool {
-        guard let error = error as? OctopusClientError else { return false }
+    /// `error` when it is worth trying again: no answer, a decoding failure of a cut-off body, or a status that
+    /// means "not now" (408, 429, 500, 502, 503, 504); nil otherwise.
+    static func transientFailure(_ error: any Error) -> OctopusClientError? {
+        guard let error = error as? OctopusClientError else { return nil }
         switch error {
-        case .transport, .decoding: return true
-        case .http(let failure): return [408, 429, 500, 502, 503, 504].contains(failure.status)
-        default: return false
+        case .transport, .decoding: return error
+        case .http(let failure): return [408, 429, 500, 502, 503, 504].contains(failure.status) ? error : nil
+        default: return nil
         }
     }
 
@@ -65,24 +65,31 @@ extension PromotionEngine {
     /// Runs `operation` (safe to repeat), trying again after transient faults until the engine's fault budget is
     /// spent; then throws `PromotionStopped` with `plan()`.
     func riding<T: Sendable>(
-        _ what: String, progress: ProgressSink?, plan: () -> PromotionPlan, _ operation: () async throws -> T
+        _ work: RetriedWork, progress: ProgressSink?, plan: () -> PromotionPlan, _ operation: () async throws -> T
     ) async throws -> T {
         var budget = FaultBudget(seconds: faultBudget, firstPause: faultPause)
         while true {
             do {
                 return try await operation()
-            } catch let error where FaultBudget.isTransient(error) {
-                let now = clock.now()
-                guard let pause = budget.pause(after: now) else {
-                    throw PromotionStopped(plan: plan(), cause: "\(what): \(Self.describe(error))", faultSeconds: budget.elapsed(at: now))
-                }
-                progress?(.retrying(what: what, reason: Self.describe(error), budgetLeft: budget.left(at: now)))
-                try await clock.sleep(pause)
+            } catch {
+                guard let failure = FaultBudget.transientFailure(error) else { throw error }
+                try await budget.rideOut(failure, work: work, clock: clock, progress: progress, plan: plan)
             }
         }
     }
+}
 
-    static func describe(_ error: any Error) -> String {
-        (error as? OctopusClientError)?.description ?? String(describing: error)
+extension FaultBudget {
+    /// After a transient `failure` of `work`: reports it and pauses, or — the budget spent — throws `PromotionStopped`
+    /// with `plan()`.
+    mutating func rideOut(
+        _ failure: OctopusClientError, work: RetriedWork, clock: PromotionClock, progress: ProgressSink?, plan: () -> PromotionPlan
+    ) async throws {
+        let now = clock.now()
+        guard let pause = self.pause(after: now) else {
+            throw PromotionStopped(plan: plan(), work: work, failure: failure, faultSeconds: elapsed(at: now))
+        }
+        progress?(.retrying(work: work, failure: failure, budgetLeft: left(at: now)))
+        try await clock.sleep(pause)
     }
 }

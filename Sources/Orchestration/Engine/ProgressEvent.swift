@@ -1,3 +1,4 @@
+import OctopusClient
 import OctopusModel
 
 /// What `deploy` and `wait` report while they run, one event per change (never repeated on every poll).
@@ -18,9 +19,9 @@ public enum ProgressEvent: Sendable, Hashable {
     /// A child task waits in the server's queue behind other tasks (Octopus runs one deployment of a project to an
     /// environment and tenant at a time); `blockers` describe them, e.g. `ServerTasks-27 (Deploy Web API … , Executing)`.
     case queuedBehind(project: String, taskId: ServerTaskID, blockers: [String])
-    /// A request failed transiently (after the client's own retries); the engine tries again until its fault budget,
-    /// counted from the first failure in a row, runs out.
-    case retrying(what: String, reason: String, budgetLeft: Int)
+    /// A request failed transiently (after the client's own retries); the engine tries `work` again until its fault
+    /// budget, counted from the first failure in a row, runs out.
+    case retrying(work: RetriedWork, failure: OctopusClientError, budgetLeft: Int)
     /// A child task changed state.
     case stateChanged(project: String, state: TaskState)
     /// A child task started a step (read from one task's activity log per poll, round-robin, so a poll stays within
@@ -32,7 +33,7 @@ public enum ProgressEvent: Sendable, Hashable {
     case approvalSubmitted(project: String, title: String, approver: String)
     /// A pending intervention is left to a person, and why (no matching approver, no permission, approvals for another
     /// release, guided failure).
-    case interventionLeftToPeople(project: String, title: String, reason: String)
+    case interventionLeftToPeople(project: String, title: String, reason: LeftToPeopleReason)
     /// A child ran longer than the wait timeout; `cancelled` says whether the cancel request succeeded, and
     /// `waitingOn` names the manual intervention its task was blocked on, if any (then it was not "running").
     case timedOut(project: String, seconds: Int, cancelled: Bool, waitingOn: String? = nil)
@@ -40,6 +41,22 @@ public enum ProgressEvent: Sendable, Hashable {
     case finished(project: String, outcome: ChildOutcome)
     /// Later stages are not deployed because a child failed.
     case laterStagesSkipped(because: String, projects: [String])
+}
+
+/// Work the engine repeats after transient faults (only work that is safe to repeat; see `FaultBudget`).
+public enum RetriedWork: Hashable, Sendable, CustomStringConvertible {
+    /// The wait's poll of the children's tasks (and their interventions).
+    case followingDeployments
+    /// Creating one child's deployment (the ledger and the server are checked again first).
+    case creatingDeployment(project: String)
+
+    /// `following the deployments`, `creating the deployment of Web API`.
+    public var description: String {
+        switch self {
+        case .followingDeployments: "following the deployments"
+        case .creatingDeployment(let project): "creating the deployment of \(project)"
+        }
+    }
 }
 
 /// Where the engine reports progress: a caller-owned callback, called once per event, in order, from the engine's

@@ -106,16 +106,18 @@ extension PromotionEngine {
         if options.parentProject != nil {
             // Names are checked even with auto-approval off, so a typo fails before anything deploys.
             let parent = try await parentApprovals(options: options, destinationName: plan.destination.name, tenant: plan.tenant)
-            guard options.autoApprove else { return set(.none(reason: "auto-approval is off")) }
-            guard let (source, approvers, instructions) = parent.found else {
-                return set(.none(reason: parent.missingReason))
+            guard options.autoApprove else { return set(.none(reason: .autoApprovalOff)) }
+            switch parent {
+            case .missing(let reason):
+                return set(.none(reason: reason))
+            case .found(let source, let approvers, let instructions):
+                let apiUserTeams = expectsInterventions && !approvers.isEmpty ? try await currentUserApprover().teamIds : nil
+                return set(source, approvers, instructions: instructions, apiUserTeams: apiUserTeams)
             }
-            let apiUserTeams = expectsInterventions && !approvers.isEmpty ? try await currentUserApprover().teamIds : nil
-            return set(source, approvers, instructions: instructions, apiUserTeams: apiUserTeams)
         }
-        guard options.autoApprove else { return set(.none(reason: "auto-approval is off")) }
+        guard options.autoApprove else { return set(.none(reason: .autoApprovalOff)) }
         guard options.approveAsMe else {
-            return set(.none(reason: "no parent release is named to take approvals from, and approving as the API key's user was not asked for"))
+            return set(.none(reason: .noApprovalSource))
         }
         let me = try await currentUserApprover()
         return set(.currentUser, [me], apiUserTeams: me.teamIds)
@@ -128,10 +130,10 @@ extension PromotionEngine {
         return Approver(userId: me.id, username: me.username, displayName: me.displayName, teamIds: teams)
     }
 
-    /// What the parent side resolved: its approvers, or why there are none (no successful approval deployment).
-    private struct ParentApprovals {
-        var found: (ApprovalSource, [Approver], [String])?
-        var missingReason: String
+    /// What the parent side resolved: its approvers (with the instructions they were shown), or why there are none.
+    private enum ParentApprovals {
+        case found(ApprovalSource, [Approver], instructions: [String])
+        case missing(LeftToPeopleReason)
     }
 
     private func parentApprovals(
@@ -162,8 +164,7 @@ extension PromotionEngine {
         let tasks = deployments.isEmpty ? [] : try await parent.tasks(ids: deployments.compactMap(\.taskId))
         guard let task = tasks.filter({ $0.isCompleted && $0.finishedSuccessfully })
             .max(by: { ($0.startTime ?? .distantPast) < ($1.startTime ?? .distantPast) }) else {
-            let error = OrchestrationError.noApprovalDeployment(project: project.name, release: release.version, environment: environment.name)
-            return ParentApprovals(found: nil, missingReason: InterventionCoverage.sentenceFragment(error.description))
+            return .missing(.parentNotApproved(project: project.name, release: release.version, environment: environment.name))
         }
         let interruptions = try await parent.interruptions(regarding: task.id.rawValue).all()
             .filter(\.isProceededManualIntervention)
@@ -189,7 +190,7 @@ extension PromotionEngine {
         let link = "\(client.connection.serverRoot.absoluteString)/app#/\(parent.spaceID.rawValue)/tasks/\(task.id.rawValue)"
         let source = ApprovalSource.parentDeployment(
             project: project.name, release: release.version, environment: environment.name, taskId: task.id, spaceId: parent.spaceID, webLink: link)
-        return ParentApprovals(found: (source, approvers, interruptions.compactMap(\.instructions)), missingReason: "")
+        return .found(source, approvers, instructions: interruptions.compactMap(\.instructions))
     }
 
     /// A client for the parent's space: the engine's own when no other space is named (1 request otherwise).

@@ -50,7 +50,7 @@ extension PromotionEngine {
         }
         for index in indices where plan.children[index].deployment == nil {
             if let approvals = plan.approvals, let why = approvals.mismatch(for: plan.children[index]) {
-                plan.children[index].messages.append(PlanMessage(.warning, why))
+                plan.children[index].messages.append(PlanMessage(.warning, why.sentence))
             }
         }
         let pending = indices.filter { plan.children[$0].deployment == nil }
@@ -62,7 +62,7 @@ extension PromotionEngine {
         // siblings it created recorded in the plan (and the ledger), never orphaned.
         let results = try await pending.concurrentMap(limit: concurrency) { index -> Result<ChildPlan, any Error> in
             do {
-                return .success(try await self.riding("creating the deployment of \(snapshot.children[index].project.name)", progress: progress, plan: { snapshot }) {
+                return .success(try await self.riding(.creatingDeployment(project: snapshot.children[index].project.name), progress: progress, plan: { snapshot }) {
                     try await self.create(snapshot.children[index], plan: snapshot, progress: progress)
                 })
             } catch {

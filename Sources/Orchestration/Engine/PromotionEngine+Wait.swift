@@ -45,13 +45,6 @@ extension PromotionEngine {
             do {
                 if try await waitPoll(&plan, memory: &memory, progress: progress) { break }
                 faults.succeeded()
-            } catch let error where FaultBudget.isTransient(error) {
-                let now = clock.now()
-                guard let pause = faults.pause(after: now) else {
-                    throw PromotionStopped(plan: plan, cause: "following the deployments: \(Self.describe(error))", faultSeconds: faults.elapsed(at: now))
-                }
-                progress?(.retrying(what: "following the deployments", reason: Self.describe(error), budgetLeft: faults.left(at: now)))
-                try await clock.sleep(pause)
             } catch var stopped as PromotionStopped {
                 // A later stage's create ran out of budget: the plan of this wait has every outcome seen so far.
                 for index in plan.children.indices where plan.children[index].deployment == nil {
@@ -59,6 +52,10 @@ extension PromotionEngine {
                 }
                 stopped.plan = plan
                 throw stopped
+            } catch {
+                guard let failure = FaultBudget.transientFailure(error) else { throw error }
+                let current = plan
+                try await faults.rideOut(failure, work: .followingDeployments, clock: clock, progress: progress, plan: { current })
             }
         }
         plan.step = .finished
@@ -204,12 +201,6 @@ extension PromotionEngine {
         progress?(.laterStagesSkipped(because: reason, projects: later.map { plan.children[$0].project.name }))
     }
 
-    /// A coverage reason as the sentence the progress line shows: capitalised, with what happens meanwhile.
-    static func leftToPeopleSentence(_ reason: String) -> String {
-        let sentence = reason.prefix(1).uppercased() + reason.dropFirst()
-        return "\(sentence). Unless someone approves it, the deployment waits until the timeout."
-    }
-
     /// §5.31.1 for one task with pending interruptions.
     private func handleInterruptions(
         of task: ServerTask, child: ChildPlan, plan: PromotionPlan, memory: inout WaitMemory,
@@ -230,20 +221,20 @@ extension PromotionEngine {
                     responsibleTeams: interruption.responsibleTeamIds.map { memory.teamNames[$0] ?? $0.rawValue },
                     canAct: interruption.canTakeResponsibility, interruptionId: interruption.id.rawValue))
             }
-            func leave(_ reason: String) {
+            func leave(_ reason: LeftToPeopleReason) {
                 if memory.firstTime("left \(key)") {
                     progress?(.interventionLeftToPeople(project: name, title: interruption.title, reason: reason))
                 }
             }
             // B16: guided failure needs a decision (retry, ignore, fail) that approvals do not give.
-            if interruption.isGuidedFailure { leave("Guided failure needs a person to decide; it is never answered automatically."); continue }
+            if interruption.isGuidedFailure { leave(.guidedFailure); continue }
             // The same rules as the plan's coverage, applied to the real interruption.
             let teamNames = interruption.responsibleTeamIds.map { memory.teamNames[$0] ?? $0.rawValue }
             let decision = InterventionCoverage.decide(
                 teamIds: interruption.responsibleTeamIds, teamNames: teamNames, child: child, approvals: plan.approvals,
                 autoApprove: plan.options.autoApprove, followed: true, apiUserMayAct: interruption.canTakeResponsibility)
             guard case .autoApproved(let approver, _) = decision, let approvals = plan.approvals else {
-                if case .leftToPeople(let reason) = decision { leave(Self.leftToPeopleSentence(reason)) }
+                if case .leftToPeople(let reason) = decision { leave(reason) }
                 continue
             }
             do {
@@ -254,7 +245,7 @@ extension PromotionEngine {
                 progress?(.approvalSubmitted(project: name, title: interruption.title, approver: approver.label))
             } catch let error as OctopusClientError where (400..<500).contains(error.status ?? 0) {
                 // Refused (no permission) or already answered by someone else meanwhile: report it and keep waiting.
-                leave("The server refused the approval: \(error.description)")
+                leave(.refusedByServer(message: error.description))
             }
         }
     }

@@ -37,9 +37,9 @@ public enum ApprovalSource: Codable, Hashable, Sendable {
     case parentDeployment(project: String, release: String, environment: String, taskId: ServerTaskID, spaceId: SpaceID, webLink: String)
     /// The API key's own user and teams ("as me"), only when asked for explicitly.
     case currentUser
-    /// Nobody's approval is taken; `reason` says why in a few words (no parent named and "as me" not asked, the
-    /// parent release has no successful approval deployment, auto-approval is off).
-    case none(reason: String)
+    /// Nobody's approval is taken, and why (no parent named and "as me" not asked, the parent release has no
+    /// successful approval deployment, auto-approval is off).
+    case none(reason: LeftToPeopleReason)
 }
 
 /// Approvers bound to the plan's children and releases at the time of approval.
@@ -87,13 +87,11 @@ public struct ApprovalSet: Codable, Hashable, Sendable {
     }
 
     /// Why the approval does not cover the child, or nil when it does.
-    public func mismatch(for child: ChildPlan) -> String? {
+    public func mismatch(for child: ChildPlan) -> LeftToPeopleReason? {
         guard let release = child.release else { return nil }
-        guard let approved = approvedReleases[child.project.id] else {
-            return "The approvals do not apply to \(child.project.name): it was not part of the approved plan."
-        }
+        guard let approved = approvedReleases[child.project.id] else { return .notInApprovedPlan(project: child.project.name) }
         guard approved.id != release.id else { return nil }
-        return "The approvals do not apply to \(child.project.name): \(approved.version) was approved, but \(release.version) would be deployed. Approve again."
+        return .otherReleaseApproved(project: child.project.name, approved: approved.version, planned: release.version)
     }
 
     /// The first approver (in approval order) who belongs to one of `teamIds` (§5.31.1). An intervention without

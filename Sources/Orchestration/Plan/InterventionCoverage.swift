@@ -13,8 +13,8 @@ public struct InterventionCoverage: Codable, Hashable, Sendable {
     public enum Decision: Codable, Hashable, Sendable {
         /// Conductor submits "Proceed" on `approver`'s behalf, who belongs to `team` (a responsible team).
         case autoApproved(approver: Approver, team: String)
-        /// Nobody approves it automatically; `reason` says why (starting lower-case, no final full stop).
-        case leftToPeople(reason: String)
+        /// Nobody approves it automatically, and why.
+        case leftToPeople(reason: LeftToPeopleReason)
     }
 
     /// The child project.
@@ -49,7 +49,7 @@ public struct InterventionCoverage: Codable, Hashable, Sendable {
     public var summary: String {
         switch decision {
         case .autoApproved(let approver, let team): "auto-approved as \(approver.username) (\(team))"
-        case .leftToPeople(let reason): "left to people: \(reason)"
+        case .leftToPeople(let reason): "left to people: \(reason.fragment)"
         }
     }
 
@@ -68,40 +68,24 @@ public struct InterventionCoverage: Codable, Hashable, Sendable {
         teamIds: [TeamID], teamNames: [String], child: ChildPlan, approvals: ApprovalSet?, autoApprove: Bool, followed: Bool,
         apiUserMayAct: Bool?
     ) -> Decision {
-        guard autoApprove else { return .leftToPeople(reason: "auto-approval is off") }
-        guard let approvals else { return .leftToPeople(reason: "no approvals were resolved for this plan (approve it first)") }
+        guard autoApprove else { return .leftToPeople(reason: .autoApprovalOff) }
+        guard let approvals else { return .leftToPeople(reason: .approvalsNotResolved) }
         if case .none(let reason) = approvals.source { return .leftToPeople(reason: reason) }
-        guard followed else {
-            return .leftToPeople(reason: "nothing follows the deployment to submit approvals, because the promotion does not wait for it")
-        }
-        if let why = approvals.mismatch(for: child) { return .leftToPeople(reason: sentenceFragment(why)) }
-        guard !approvals.approvers.isEmpty else {
-            return .leftToPeople(reason: "nobody approved \(approvals.sourceDescription), so there is no approval to take")
-        }
-        guard !teamIds.isEmpty else { return .leftToPeople(reason: "it names no responsible team, so no approver's team matches it") }
+        guard followed else { return .leftToPeople(reason: .notFollowed) }
+        if let mismatch = approvals.mismatch(for: child) { return .leftToPeople(reason: mismatch) }
+        guard !approvals.approvers.isEmpty else { return .leftToPeople(reason: .nobodyApproved(source: approvals.sourceDescription)) }
+        guard !teamIds.isEmpty else { return .leftToPeople(reason: .noResponsibleTeam) }
         let inTeam = approvals.approvers.filter { approver in approver.teamIds.contains { teamIds.contains($0) } }
-        guard !inTeam.isEmpty else {
-            let names = approvals.approvers.map(\.username).joined(separator: ", ")
-            return .leftToPeople(reason: "none of the approvers (\(names)) is in a responsible team (\(teamNames.joined(separator: ", ")))")
+        guard let lastInTeam = inTeam.last else {
+            return .leftToPeople(reason: .noApproverInTeam(approvers: approvals.approvers.map(\.username), teams: teamNames))
         }
         let current = inTeam.filter { approvals.approvalCovers($0, child: child) }
-        guard let approver = current.first else {
-            return .leftToPeople(reason: approvals.predatesReason(inTeam.last ?? inTeam[0], child: child))
-        }
-        if apiUserMayAct == false {
-            return .leftToPeople(reason: "the API key's user may not take responsibility for it; make it a member of a responsible team to use auto-approval")
-        }
+        guard let approver = current.first else { return .leftToPeople(reason: approvals.predates(lastInTeam, child: child)) }
+        if apiUserMayAct == false { return .leftToPeople(reason: .apiUserMayNotAct) }
         let team = zip(teamIds, teamNames).first { approver.teamIds.contains($0.0) }?.1 ?? teamNames.first ?? ""
         return .autoApproved(approver: approver, team: team)
     }
 
-    /// A sentence as a fragment for "left to people: …": no leading "The", no final full stop.
-    static func sentenceFragment(_ sentence: String) -> String {
-        var text = sentence
-        if text.hasSuffix(".") { text.removeLast() }
-        if text.hasPrefix("The ") { text = "the " + text.dropFirst(4) }
-        return text
-    }
 }
 
 extension ApprovalSet {
@@ -121,28 +105,12 @@ extension ApprovalSet {
         return created <= given || instructionsName(project: child.project.name, version: release.version)
     }
 
-    /// `approval of 2021.1.0 (given 11:02) predates Web API 2021.1.1.1 (created 14:30)`.
-    func predatesReason(_ approver: Approver, child: ChildPlan) -> String {
-        let zone = timeZoneIdentifier.flatMap(TimeZone.init(identifier:)) ?? .gmt
+    /// Why `approver`'s approval does not cover the child's release: it was given before the release was created.
+    func predates(_ approver: Approver, child: ChildPlan) -> LeftToPeopleReason {
         let parentRelease: String = if case .parentDeployment(_, let release, _, _, _, _) = source { release } else { "the plan" }
-        guard let given = approver.approvedAt, let release = child.release, let created = release.created else {
-            return "approval of \(parentRelease) predates \(child.project.name) \(child.release?.version ?? "")"
-        }
-        let (givenText, createdText) = Self.shortTimes(given, created, zone: zone)
-        return "approval of \(parentRelease) (given \(givenText)) predates \(child.project.name) \(release.version) (created \(createdText))"
-    }
-
-    /// `11:02` and `14:30` on the same day, else both with their dates (`2021-01-14 11:02`).
-    static func shortTimes(_ first: Date, _ second: Date, zone: TimeZone) -> (String, String) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let sameDay = calendar.isDate(first, inSameDayAs: second)
-        func text(_ date: Date) -> String {
-            let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-            let time = String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0)
-            return sameDay ? time : String(format: "%04d-%02d-%02d ", c.year ?? 0, c.month ?? 0, c.day ?? 0) + time
-        }
-        return (text(first), text(second))
+        return .approvalPredates(
+            parentRelease: parentRelease, project: child.project.name, release: child.release?.version ?? "",
+            given: approver.approvedAt, created: child.release?.created, timeZone: timeZoneIdentifier)
     }
 }
 

@@ -26,8 +26,10 @@ struct ApprovalSetTests {
         #expect(Self.approvals.covers(same))
         #expect(Self.approvals.mismatch(for: same) == nil)
         #expect(!Self.approvals.covers(newer))
-        #expect(Self.approvals.mismatch(for: newer) == "The approvals do not apply to Web API: 2021.1.0.14 was approved, but 2021.1.0.15 would be deployed. Approve again.")
-        #expect(Self.approvals.mismatch(for: other) == "The approvals do not apply to Web UI: it was not part of the approved plan.")
+        #expect(Self.approvals.mismatch(for: newer) == .otherReleaseApproved(project: "Web API", approved: "2021.1.0.14", planned: "2021.1.0.15"))
+        #expect(Self.approvals.mismatch(for: newer)?.sentence == "The approvals do not apply to Web API: 2021.1.0.14 was approved, but 2021.1.0.15 would be deployed. Approve again.")
+        #expect(Self.approvals.mismatch(for: other) == .notInApprovedPlan(project: "Web UI"))
+        #expect(Self.approvals.mismatch(for: other)?.sentence == "The approvals do not apply to Web UI: it was not part of the approved plan.")
     }
 
     @Test(arguments: [

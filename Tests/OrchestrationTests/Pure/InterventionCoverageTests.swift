@@ -46,7 +46,7 @@ struct InterventionCoverageTests {
                                     approvedReleases: [webAPI.id: ReleaseReference(id: "Releases-8", version: "2021.1.0.14")], approvedAt: given),
              expected: "auto-approved as release-conductor (Release Management)"),
         Case(name: "no parent and not as me: nobody's approval", approvals: ApprovalSet(
-            source: .none(reason: "no parent release is named to take approvals from, and approving as the API key's user was not asked for"),
+            source: .none(reason: .noApprovalSource),
             approvers: [], approvedReleases: [:], approvedAt: given),
              expected: "left to people: no parent release is named to take approvals from, and approving as the API key's user was not asked for"),
         Case(name: "auto-approval off", approvals: parentApprovals([quinn]), autoApprove: false, expected: "left to people: auto-approval is off"),

@@ -47,8 +47,8 @@ struct ReleaseManagerMessageTests {
                     approvals: InterventionCoverageTests.parentApprovals([]), autoApprove: true, followed: true, apiUserMayAct: true)).summary
         }, expected: "left to people: nobody approved Release Orchestration 2021.1.0 in Prod Approval, so there is no approval to take"),
         Case(name: "a named parent is not 'name a parent release'", actual: {
-            PromotionEngine.leftToPeopleSentence("Release Orchestration 2021.1.0 has no successful deployment to Prod Approval to take approvals from")
-        }, expected: "Release Orchestration 2021.1.0 has no successful deployment to Prod Approval to take approvals from. Unless someone approves it, the deployment waits until the timeout."),
+            LeftToPeopleReason.parentNotApproved(project: "Release Orchestration", release: "2021.1.0", environment: "Prod Approval").waitSentence
+        }, expected: "Release Orchestration 2021.1.0 has no successful deployment to Prod Approval to take approvals from. Deploy it to Prod Approval and approve its manual interventions first, or approve as yourself. Unless someone approves it, the deployment waits until the timeout."),
         Case(name: "a later stage skipped after a wait timeout, not 'CancelledOnTimeout'", actual: {
             "Database \(ChildOutcome.cancelledOnTimeout.phrase)"
         }, expected: "Database was cancelled after the wait timeout"),

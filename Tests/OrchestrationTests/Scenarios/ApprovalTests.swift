@@ -25,9 +25,8 @@ struct ApprovalTests {
                 guard case .interventionPending("Database", "QA Approval", false, ["QA"], false, let id) = event else { return false }
                 return id.hasPrefix("Interruptions-")
             })
-            #expect(events.contains(.interventionLeftToPeople(
-                project: "Database", title: "QA Approval",
-                reason: "The API key's user may not take responsibility for it; make it a member of a responsible team to use auto-approval. Unless someone approves it, the deployment waits until the timeout.")))
+            #expect(events.contains(.interventionLeftToPeople(project: "Database", title: "QA Approval", reason: .apiUserMayNotAct)))
+            #expect(LeftToPeopleReason.apiUserMayNotAct.waitSentence == "The API key's user may not take responsibility for it; make it a member of a responsible team to use auto-approval. Unless someone approves it, the deployment waits until the timeout.")
             // The plan said so before anything deployed.
             #expect(plan.interventionCoverage(of: SampleSeed.Projects.database).map(\.summary) == ["left to people: the API key's user may not take responsibility for it; make it a member of a responsible team to use auto-approval"])
             #expect(!events.contains { if case .approvalSubmitted = $0 { true } else { false } })
@@ -60,7 +59,9 @@ struct ApprovalTests {
             let mismatch = "The approvals do not apply to Web API: 2021.1.0.14 was approved, but 2021.1.0.16 would be deployed. Approve again."
             #expect(plan.child("Web API")?.messages.contains(PlanMessage(.warning, mismatch)) == true)
             let (finished, events) = try await collectingEvents { progress in try await engine.wait(plan, progress: progress) }
-            #expect(events.contains(.interventionLeftToPeople(project: "Web API", title: "Web Admin Approval", reason: mismatch + " Unless someone approves it, the deployment waits until the timeout.")))
+            let reason = LeftToPeopleReason.otherReleaseApproved(project: "Web API", approved: "2021.1.0.14", planned: "2021.1.0.16")
+            #expect(events.contains(.interventionLeftToPeople(project: "Web API", title: "Web Admin Approval", reason: reason)))
+            #expect(reason.waitSentence == mismatch + " Unless someone approves it, the deployment waits until the timeout.")
             #expect(finished.child("Web API")?.outcome == .cancelledOnTimeout)
         }
     }
@@ -97,7 +98,8 @@ struct ApprovalTests {
             let deployment = try await sandbox.client.deployment(try #require(finished.child("Scheduling Service")?.deployment?.deploymentId))
             #expect(deployment.useGuidedFailure)
             #expect(events.contains { if case .interventionPending(_, _, true, _, _, _) = $0 { true } else { false } })
-            #expect(events.contains { if case .interventionLeftToPeople(_, _, let reason) = $0 { reason.hasPrefix("Guided failure needs a person") } else { false } })
+            #expect(events.contains { if case .interventionLeftToPeople(_, _, .guidedFailure) = $0 { true } else { false } })
+            #expect(LeftToPeopleReason.guidedFailure.waitSentence == "Guided failure needs a person to decide; it is never answered automatically.")
             #expect(!events.contains { if case .approvalSubmitted = $0 { true } else { false } })
             #expect(finished.child("Scheduling Service")?.outcome == .cancelledOnTimeout)
         }
@@ -109,7 +111,8 @@ struct ApprovalTests {
         try await SandboxHarness.run { sandbox in
             let engine = sandbox.engine()
             let plan = try await engine.approve(try await engine.find(try Self.productionOptions("Database", timeout: 60)))
-            #expect(plan.approvals?.source == .none(reason: "Release Orchestration 2021.1.0 has no successful deployment to Prod Approval to take approvals from. Deploy it to Prod Approval and approve its manual interventions first, or approve as yourself"))
+            #expect(plan.approvals?.source == .none(reason: .parentNotApproved(project: "Release Orchestration", release: "2021.1.0", environment: "Prod Approval")))
+            #expect(LeftToPeopleReason.parentNotApproved(project: "Release Orchestration", release: "2021.1.0", environment: "Prod Approval").fragment == "Release Orchestration 2021.1.0 has no successful deployment to Prod Approval to take approvals from. Deploy it to Prod Approval and approve its manual interventions first, or approve as yourself")
             #expect(plan.approvals?.approvers.isEmpty == true)
             let error = OrchestrationError.noApprovalDeployment(project: "Release Orchestration", release: "2021.1.0", environment: "Prod Approval")
             #expect(error.description == "Release Orchestration 2021.1.0 has no successful deployment to Prod Approval to take approvals from. Deploy it to Prod Approval and approve its manual interventions first, or approve as yourself.")

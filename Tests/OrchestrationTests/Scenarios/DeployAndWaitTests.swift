@@ -48,7 +48,7 @@ struct DeployAndWaitTests {
             let webAPI = try #require(plan.child("Web API"))
             #expect(webAPI.outcome == .cancelledOnTimeout)
             #expect(events.contains(.timedOut(project: "Web API", seconds: 600, cancelled: true, waitingOn: "Web Admin Approval")))
-            #expect(events.contains { if case .interventionLeftToPeople(let project, _, let reason) = $0 { project == "Web API" && reason.hasPrefix("Auto-approval is off") } else { false } })
+            #expect(events.contains(.interventionLeftToPeople(project: "Web API", title: "Web Admin Approval", reason: .autoApprovalOff)))
             #expect(plan.child("Web UI")?.action == .skip(.earlierStageFailed))
             let taskId = try #require(webAPI.deployment?.taskId)
             let task = try await sandbox.client.task(taskId)

@@ -1,0 +1,50 @@
+@testable import ConductorShell
+import Foundation
+import OctopusClient
+import OctopusModel
+import Orchestration
+import Testing
+
+/// The `Resuming plan …` line says where the deployments stand on the server now, not what the plan last saw.
+struct ResumedProgressTests {
+    @Test(arguments: [
+        (ResumedProgress(finished: 2, running: 1, notStarted: 1), "2 finished, 1 running, 1 still to deploy", true),
+        (ResumedProgress(finished: 4, finishedUnrecorded: true), "4 finished", true),
+        (ResumedProgress(finished: 4), "4 finished", false),
+        (ResumedProgress(queued: 1, notStarted: 3), "1 queued, 3 still to deploy", true),
+        (ResumedProgress(finished: 1, unknown: 2), "1 finished, 2 not seen to finish", true),
+    ])
+    func summary(progress: ResumedProgress, text: String, waitHasWork: Bool) {
+        #expect(progress.summary == text)
+        #expect(progress.waitHasWork == waitHasWork)
+    }
+
+    /// A plan found but not deployed has nothing to report and nothing for `wait`.
+    @Test func nothingDeployedSaysNothing() {
+        let progress = ResumedProgress(notStarted: 4)
+        #expect(progress.summary == nil)
+        #expect(!progress.waitHasWork)
+    }
+
+    /// After `deploy`, the first stage's deployment is on the server and later stages wait; once the task ends, the
+    /// look-up says so (one request) although the plan has recorded no outcome.
+    @Test func readsTheServerOnce() async throws {
+        try await ShellHarness.with { shell in
+            let (session, status, output) = await shell.run([
+                "use projects \"Database then Web API, Scheduling Service then Web UI\"", "find to Staging", "whatif", "deploy --yes",
+            ])
+            #expect(status == .success, "stderr: \(output.standardError)")
+            let plan = try #require(session.openPlan?.plan)
+            let before = shell.requests
+            let started = await ResumedProgress.look(at: plan, with: try #require(session.connection?.client))
+            #expect(shell.requests - before == 1)
+            #expect(started.finished == 0 && started.running + started.queued + started.finished == 1 && started.notStarted == 3, "\(started)")
+            let taskId = try #require(plan.children.first?.deployment?.taskId)
+            let client = try #require(session.connection?.client)
+            for _ in 0..<600 where try await client.task(taskId).isCompleted == false { try await Task.sleep(for: .milliseconds(100)) }
+            let later = await ResumedProgress.look(at: plan, with: client)
+            #expect(later.summary == "1 finished, 3 still to deploy")
+            #expect(later.finishedUnrecorded && later.waitHasWork)
+        }
+    }
+}
