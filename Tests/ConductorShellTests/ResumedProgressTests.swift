@@ -48,3 +48,21 @@ struct ResumedProgressTests {
         }
     }
 }
+
+/// An open-plan file the shell cannot read is set aside with a note, never silently ignored or deleted.
+struct UnreadablePlanTests {
+    @Test func anUnreadablePlanIsKeptAsideAndSaidOnce() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("conductor-plans-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = PlanStore(folder: folder)
+        #expect(store.setAsideUnreadable(at: Date()) == nil)
+        let written = Data(#"{"plan": {"approvals": {"source": {"none": {"reason": "auto-approval is off"}}}}}"#.utf8)
+        try written.write(to: folder.appendingPathComponent("current.json"))
+        let aside = try #require(store.setAsideUnreadable(at: Date(timeIntervalSince1970: 1_700_000_000)))
+        #expect(aside.lastPathComponent == "current.unreadable-1700000000.json")
+        #expect(try Data(contentsOf: aside) == written)
+        #expect(store.current() == nil)
+        #expect(store.setAsideUnreadable(at: Date()) == nil)
+    }
+}

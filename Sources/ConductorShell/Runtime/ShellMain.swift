@@ -151,6 +151,11 @@ public enum ShellMain {
     /// server says, not what the plan last knew.
     static func resume(_ session: Session, io: ShellIO) async -> Session {
         var session = session
+        if let aside = session.planStore.setAsideUnreadable(at: Date()) {
+            io.output.message(TerminalText.clean(
+                "The open plan could not be read (damaged, or saved by another version of Conductor); it is kept as \(aside.path). "
+                    + "Run 'find' again: the deployment ledger still keeps any deployment it made from being created twice."))
+        }
         guard let stored = session.planStore.current(), let connection = session.connection,
               stored.server == connection.identity, stored.space == connection.spaceName else { return session }
         session.openPlan = stored

@@ -68,6 +68,21 @@ public struct PlanStore: Sendable {
         return try? Self.decoder.decode(Stored.self, from: data)
     }
 
+    /// Moves an open-plan file that does not decode (damaged, or written by another version of Conductor) aside as
+    /// `current.unreadable-<time>.json`, so it is neither silently ignored forever nor lost; returns where it went, or
+    /// nil when there is no such file.
+    public func setAsideUnreadable(at date: Date) -> URL? {
+        guard current() == nil, FileManager.default.fileExists(atPath: currentFile.path) else { return nil }
+        let stamp = Int(date.timeIntervalSince1970)
+        let aside = folder.appendingPathComponent("current.unreadable-\(stamp).json")
+        do {
+            try FileManager.default.moveItem(at: currentFile, to: aside)
+            return aside
+        } catch {
+            return nil
+        }
+    }
+
     /// Writes the open plan.
     public func save(_ stored: Stored) throws {
         try PrivateFile.write(try Self.encoder.encode(stored), to: currentFile)
