@@ -169,4 +169,31 @@ import Testing
 
             """)
     }
+
+    /// `tasks` drops Octopus's fixed words from deployment descriptions so the environment survives 80 columns.
+    @Test(arguments: [
+        ("Deploy Web API release 2021.1.0.15 to Test", "Web API to Test (2021.1.0.15)"),
+        ("Deploy Scheduling Service release 2021.1.0.15 to Production for Acme Corp", "Scheduling Service to Production for Acme Corp (2021.1.0.15)"),
+        ("Deploy release notes tool", "Deploy release notes tool"),
+        ("Apply retention policies", "Apply retention policies"),
+    ])
+    func deploymentDescriptionsAreShortened(description: String, shown: String) {
+        #expect(TasksCommand.shortDescription(description) == shown)
+    }
+
+    /// At 80 columns every deployment row still names its project and environment; at 120 the duration is shown.
+    @Test func anEightyColumnTaskTableKeepsTheEnvironment() {
+        let tasks = ["Web UI", "Scheduling Service", "Database"].enumerated().map { index, project in
+            ServerTask(
+                id: ServerTaskID(rawValue: "ServerTasks-\(index + 10)"), name: "Deploy", description: "Deploy \(project) release 2021.1.0.15 to Staging",
+                state: .success, queueTime: Date(timeIntervalSince1970: 0), duration: "1 minute")
+        }
+        let table = TasksCommand.table(tasks, zone: .gmt, style: Style(enabled: false), width: 80)
+        for (line, project) in zip(table.split(separator: "\n").dropFirst(), ["Web UI", "Scheduling Service", "Database"]) {
+            #expect(line.contains("\(project) to Staging"), "\(line)")
+            #expect(line.count <= 80)
+        }
+        #expect(TasksCommand.table(tasks, zone: .gmt, style: Style(enabled: false), width: 120).contains("DURATION"))
+        #expect(!table.contains("DURATION"))
+    }
 }

@@ -39,19 +39,28 @@ enum TasksCommand {
     }
 
     /// TASK, STATE, QUEUED, DURATION, DESCRIPTION (last, so a narrow terminal cuts it rather than wrapping every
-    /// row); the state coloured, a pending intervention said.
+    /// row); the state coloured, a pending intervention said. Below 100 columns DURATION gives way, so the
+    /// description keeps its project and environment at 80.
     static func table(_ tasks: [ServerTask], zone: TimeZone, style: Style, width: Int? = nil) -> String {
+        let showsDuration = (width ?? .max) >= 100
         let rows = tasks.map { task in
             let waiting = task.hasPendingInterruptions
             return [
                 task.id.rawValue,
                 TaskStateText.colour("\(TaskStateText.symbol(task.state, waitingForPerson: waiting)) \(TaskStateText.word(task.state, waitingForPerson: waiting))", task.state, waitingForPerson: waiting, style: style),
                 ExplorationSupport.time(task.queueTime ?? task.startTime, in: zone),
-                TerminalText.clean(task.duration ?? ""),
-                TerminalText.clean(task.description),
-            ]
+            ] + (showsDuration ? [TerminalText.clean(task.duration ?? "")] : []) + [TerminalText.clean(shortDescription(task.description))]
         }
-        return TableLayout(header: ["TASK", "STATE", "QUEUED", "DURATION", "DESCRIPTION"], rows: rows).render(style: style, width: width)
+        let header = ["TASK", "STATE", "QUEUED"] + (showsDuration ? ["DURATION"] : []) + ["DESCRIPTION"]
+        return TableLayout(header: header, rows: rows).render(style: style, width: width)
+    }
+
+    /// Octopus's deployment description said shorter, environment before version — `Deploy Web API release
+    /// 2021.1.0.15 to Test` is `Web API to Test (2021.1.0.15)` — so a cut at the terminal's edge takes the version
+    /// (which `log` shows) rather than the environment; other tasks' text as it is.
+    static func shortDescription(_ description: String) -> String {
+        guard let match = description.wholeMatch(of: /Deploy (.+) release (\S+) to (.+)/) else { return description }
+        return "\(match.1) to \(match.3) (\(match.2))"
     }
 
     /// One task in `-o json`.
