@@ -196,4 +196,39 @@ import Testing
         #expect(TasksCommand.table(tasks, zone: .gmt, style: Style(enabled: false), width: 120).contains("DURATION"))
         #expect(!table.contains("DURATION"))
     }
+
+    /// `interventions` is a table where it fits and one record per intervention where it does not (80 columns),
+    /// and says who "you" is and how to answer.
+    @Test func interventionsFitEightyColumns() {
+        let entries = [
+            InterventionsCommand.Entry(id: "Interruptions-12", title: "Web Admin Approval", project: "Scheduling Service", release: "2021.1.0.15",
+                                       environment: "Production", taskId: "ServerTasks-40", teams: ["Web Admins"], canAct: true, takenBy: nil),
+            InterventionsCommand.Entry(id: "Interruptions-13", title: "QA Approval", project: "Database", release: "2021.1.0.10",
+                                       environment: "Staging", taskId: "ServerTasks-41", teams: ["QA"], canAct: false, takenBy: nil),
+        ]
+        #expect(InterventionsCommand.table(entries, user: "wes", style: Style(enabled: false), width: 120) == """
+            ID                DEPLOYMENT                                    TITLE               TEAMS       YOU
+            Interruptions-12  Scheduling Service 2021.1.0.15 to Production  Web Admin Approval  Web Admins  yes
+            Interruptions-13  Database 2021.1.0.10 to Staging               QA Approval         QA          no
+            YOU: whether wes may answer it. Answer with 'respond Interruptions-12 proceed' (or 'abort').
+
+            """)
+        let narrow = InterventionsCommand.table(entries, user: "wes", style: Style(enabled: false), width: 80)
+        #expect(narrow == """
+            Interruptions-12
+              DEPLOYMENT  Scheduling Service 2021.1.0.15 to Production
+              TITLE       Web Admin Approval
+              TEAMS       Web Admins
+              YOU         yes
+
+            Interruptions-13
+              DEPLOYMENT  Database 2021.1.0.10 to Staging
+              TITLE       QA Approval
+              TEAMS       QA
+              YOU         no
+
+            YOU: whether wes may answer it. Answer with 'respond Interruptions-12 proceed' (or 'abort').
+
+            """)
+    }
 }

@@ -46,21 +46,23 @@ enum InterventionsCommand {
                     : "No pending manual interventions.")
                 return CommandOutcome(session)
             }
-            io.output.write(table(entries, user: TerminalText.clean(connection.userName), style: io.style))
+            io.output.write(table(
+                entries, user: TerminalText.clean(connection.userName), style: io.style,
+                width: TerminalWidth.columns(environment: session.context.environment)))
         }
         return CommandOutcome(session)
     }
 
-    /// ID, PROJECT, RELEASE, ENVIRONMENT, TITLE, TEAMS, YOU (whether the user can act), then the line to answer.
-    static func table(_ entries: [Entry], user: String, style: Style) -> String {
+    /// ID, DEPLOYMENT (`Web API 2021.1.0.14 to Staging`), TITLE, TEAMS, YOU (whether the user can act), then who
+    /// "you" is and the line to answer; one record per intervention when the table is wider than the terminal.
+    static func table(_ entries: [Entry], user: String, style: Style, width: Int? = nil) -> String {
         let rows = entries.map { entry in
-            [entry.id, entry.project, entry.release, entry.environment, entry.title, entry.teams.joined(separator: ", "),
+            [entry.id, "\(entry.project) \(entry.release) to \(entry.environment)", entry.title, entry.teams.joined(separator: ", "),
              entry.canAct ? style.green(entry.takenBy.map { "yes (taken by \($0))" } ?? "yes") : style.dim(entry.takenBy.map { "no (taken by \($0))" } ?? "no")]
         }
-        var text = TableLayout(header: ["ID", "PROJECT", "RELEASE", "ENVIRONMENT", "TITLE", "TEAMS", "YOU (\(user))"], rows: rows).render(style: style)
-        if let first = entries.first(where: \.canAct) {
-            text += style.dim("Answer with 'respond \(first.id) proceed' (or 'abort').") + "\n"
-        }
+        var text = TableLayout(header: ["ID", "DEPLOYMENT", "TITLE", "TEAMS", "YOU"], rows: rows).renderFitting(style: style, width: width)
+        let answer = entries.first(where: \.canAct).map { " Answer with 'respond \($0.id) proceed' (or 'abort')." } ?? ""
+        text += style.dim("YOU: whether \(user) may answer it.\(answer)") + "\n"
         return text
     }
 

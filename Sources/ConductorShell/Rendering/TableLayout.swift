@@ -36,6 +36,21 @@ public struct TableLayout: Sendable {
         return text
     }
 
+    /// The table when it fits `width`, else one record per row (psql's `\\x auto`): the row's first cell as its title,
+    /// then each other column as `  NAME  value`, a blank line after each record — nothing cut.
+    public func renderFitting(style: Style = Style(enabled: false), width: Int?) -> String {
+        let table = render(style: style)
+        guard let width, table.split(separator: "\n").contains(where: { Self.visibleWidth(String($0)) > width }) else { return table }
+        let nameWidth = header.dropFirst().map(Self.visibleWidth).max() ?? 0
+        return rows.map { row in
+            var record = style.bold(row.first ?? "") + "\n"
+            for (name, cell) in zip(header.dropFirst(), row.dropFirst()) {
+                record += "  " + name + String(repeating: " ", count: nameWidth - Self.visibleWidth(name)) + "  " + cell + "\n"
+            }
+            return record + "\n"
+        }.joined()
+    }
+
     /// `text` cut to `width` characters with an ellipsis, never after a space ("Prod…", not "Prod …").
     static func cut(_ text: String, to width: Int) -> String {
         text.count <= width ? text : String(text.prefix(max(1, width - 1))).trimmingTrailingSpaces() + "…"
