@@ -124,7 +124,7 @@ import Testing
         let quinn = try home.run(["-c", "connect sandbox as \"Quinn Tester\"; interventions --mine -o basic; interventions"])
         #expect(quinn.standardOutput.hasPrefix("ID"), "\(quinn.standardOutput)")
         #expect(quinn.standardOutput.contains("Web Admins, Release Management") || quinn.standardOutput.contains("Release Management, Web Admins"), "\(quinn.standardOutput)")
-        #expect(quinn.standardOutput.contains("Web API  2021.1.0.14  Staging"), "\(quinn.standardOutput)")
+        #expect(quinn.standardOutput.contains("Web API 2021.1.0.14 to Staging"), "\(quinn.standardOutput)")
         let refused = try home.run(["-c", "connect sandbox as \"Quinn Tester\"; respond \(pending) proceed"])
         #expect(refused.status == 5, "stderr: \(refused.standardError)")
         #expect(refused.standardError.contains("You may not act on \(pending): it needs a member of"), "stderr: \(refused.standardError)")

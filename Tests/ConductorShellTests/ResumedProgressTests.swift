@@ -38,7 +38,8 @@ struct ResumedProgressTests {
             let before = shell.requests
             let started = await ResumedProgress.look(at: plan, with: try #require(session.connection?.client))
             #expect(shell.requests - before == 1)
-            #expect(started.finished == 0 && started.running + started.queued + started.finished == 1 && started.notStarted == 3, "\(started)")
+            // At speed 50 the Database deployment may already be over; either way it is counted once, by the server.
+            #expect(started.running + started.queued + started.finished == 1 && started.notStarted == 3 && started.unknown == 0, "\(started)")
             let taskId = try #require(plan.children.first?.deployment?.taskId)
             let client = try #require(session.connection?.client)
             for _ in 0..<600 where try await client.task(taskId).isCompleted == false { try await Task.sleep(for: .milliseconds(100)) }

@@ -32,8 +32,7 @@ enum ConnectCommand {
         if key == nil, let askSecret = io.askSecret { key = await askSecret("API key for \(url): ") }
         guard let key, !key.isEmpty else { throw ShellError.apiKeyNeeded(server: url) }
         var session = session
-        if let warning = ConnectionBanner.plainHTTPWarning(server: url) { io.output.message(warning) }
-        let connection = try await ShellConnection.open(server: url, apiKey: key, space: invocation["space"], origin: .connectCommand)
+        let connection = try await ShellConnection.open(server: url, apiKey: key, space: invocation["space"], origin: .connectCommand, warn: io.output.message)
         session = switched(session, to: connection, io: io)
         if let name = invocation["save-profile"] {
             let file = session.context.paths.configFile
@@ -51,8 +50,8 @@ enum ConnectCommand {
         guard let profile = config.profiles[name] else {
             throw ShellError.unknownSaved(kind: "profile", name: name, available: config.profiles.keys.sorted())
         }
-        if let warning = ConnectionBanner.plainHTTPWarning(server: profile.server) { io.output.message(warning) }
-        let connection = try await ShellConnection.open(server: profile.server, apiKey: profile.apiKey, space: profile.space, origin: .profile(name))
+        let connection = try await ShellConnection.open(
+            server: profile.server, apiKey: profile.apiKey, space: profile.space, origin: .profile(name), warn: io.output.message)
         return CommandOutcome(switched(session, to: connection, io: io), invalidates: .connection)
     }
 

@@ -311,16 +311,15 @@ public struct PromotionReport: Sendable {
 
     /// One line for standard error describing a progress event (the coverage event: one line per intervention).
     public static func progressLine(_ event: ProgressEvent) -> String {
-        if case .interventionsCovered(let coverage) = event {
-            return coverageLines(coverage, title: "Manual interventions before deploying").trimmingCharacters(in: .newlines)
-        }
+        // The coverage is several lines, each cleaned on its own by `coverageLines`; every other event is one line.
+        if case .interventionsCovered = event { return rawProgressLine(event) }
         return TerminalText.sanitized(rawProgressLine(event))
     }
 
     static func rawProgressLine(_ event: ProgressEvent) -> String {
         switch event {
-        case .interventionsCovered:
-            return ""  // several lines: progressLine builds them
+        case .interventionsCovered(let coverage):
+            return coverageLines(coverage, title: "Manual interventions before deploying").trimmingCharacters(in: .newlines)
         case .laterStagesNotScheduled(let projects, let startsAt):
             return "Not scheduled (nothing waits to start them in order after the first stage at \(startsAt)): \(projects.joined(separator: ", "))"
         case .stageStarted(let stage, let projects):

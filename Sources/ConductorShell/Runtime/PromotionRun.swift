@@ -37,8 +37,8 @@ public struct PromotionRun: Sendable {
         let resolver = ConnectionResolver(flags: connection, environment: session.context.environment, paths: session.context.paths)
         if let choice = try resolver.choose() {
             guard let key = choice.apiKey else { throw ShellError.apiKeyNeeded(server: choice.server) }
-            if let warning = ConnectionBanner.plainHTTPWarning(server: choice.server) { output.message(warning) }
-            session.connection = try await ShellConnection.open(server: choice.server, apiKey: key, space: choice.space, origin: choice.origin)
+            session.connection = try await ShellConnection.open(
+                server: choice.server, apiKey: key, space: choice.space, origin: choice.origin, warn: output.message)
             return session
         }
         // A one-shot promotion on the sandbox starts from the sample each time: an in-memory database.

@@ -136,8 +136,8 @@ public enum ShellMain {
             var key = choice.apiKey
             if key == nil, session.context.isInteractive { key = await SecretPrompt.read("API key for \(choice.server): ") }
             guard let key, !key.isEmpty else { throw ShellError.apiKeyNeeded(server: choice.server) }
-            if let warning = ConnectionBanner.plainHTTPWarning(server: choice.server) { io.output.message(warning) }
-            session.connection = try await ShellConnection.open(server: choice.server, apiKey: key, space: choice.space, origin: choice.origin)
+            session.connection = try await ShellConnection.open(
+                server: choice.server, apiKey: key, space: choice.space, origin: choice.origin, warn: io.output.message)
         } else {
             let server = try await SandboxCommand.running(&session)
             session.connection = try await ShellConnection.open(server: server.baseURL.absoluteString, apiKey: server.defaultAPIKey, space: flags.space, origin: .embeddedSandbox)

@@ -47,8 +47,12 @@ public struct ShellConnection: Sendable {
         return key.count > 8 ? "API-****" + String(key.suffix(4)) : "API-****"
     }
 
-    /// Opens a connection: resolves the space and reads the key's user (2–3 requests).
-    public static func open(server: String, apiKey: String, space: String?, origin: Origin) async throws -> ShellConnection {
+    /// Opens a connection: resolves the space and reads the key's user (2–3 requests). `warn` hears, before the first
+    /// request, that the key would travel in plain text (http to another machine).
+    public static func open(
+        server: String, apiKey: String, space: String?, origin: Origin, warn: (String) -> Void = { _ in }
+    ) async throws -> ShellConnection {
+        if let warning = ConnectionBanner.plainHTTPWarning(server: server) { warn(warning) }
         let connection = try OctopusConnection(server: server, apiKey: APIKey(apiKey), space: SpaceSelector(space))
         let client = try await OctopusClient.connect(connection)
         async let user = client.currentUser()
