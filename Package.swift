@@ -94,12 +94,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Tests: one target per module, plus end-to-end tests of the built binary.
+        // Tests: one target per module, plus end-to-end tests of the built binary, and what several of them share.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "OctopusModelTests", dependencies: ["OctopusModel"], exclude: ["Golden"]),
         .testTarget(
             name: "OctopusSandboxTests",
             dependencies: [
-                "OctopusSandbox", "OctopusModel",
+                "OctopusSandbox", "OctopusModel", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
@@ -112,7 +113,7 @@ let package = Package(
             dependencies: ["ConductorShell", "LineEditor", "Orchestration", "OctopusClient", "OctopusModel", "OctopusSandbox"]
         ),
         // Golden/: expected output files the tests compare against (read by path, not bundled).
-        .testTarget(name: "ConductorEndToEndTests", dependencies: ["PseudoTerminal"], exclude: ["Golden"]),
+        .testTarget(name: "ConductorEndToEndTests", dependencies: ["PseudoTerminal", "TestSupport"], exclude: ["Golden"]),
     ]
 )
 

@@ -40,16 +40,8 @@ public struct Artifact: Codable, Sendable, Equatable {
         self.links = links
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case spaceId = "SpaceId"
-        case filename = "Filename"
-        case source = "Source"
-        case serverTaskId = "ServerTaskId"
-        case created = "Created"
-        case logCorrelationId = "LogCorrelationId"
-        case lastModifiedOn = "LastModifiedOn"
-        case lastModifiedBy = "LastModifiedBy"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, spaceId, filename, source, serverTaskId, created, logCorrelationId, lastModifiedOn, lastModifiedBy
+        case links
     }
 }

@@ -45,19 +45,9 @@ public struct Dashboard: Codable, Sendable, Equatable {
         self.links = links
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case projects = "Projects"
-        case projectGroups = "ProjectGroups"
-        case environments = "Environments"
-        case tenants = "Tenants"
-        case items = "Items"
-        case previousItems = "PreviousItems"
-        case projectLimit = "ProjectLimit"
-        case isFiltered = "IsFiltered"
-        case lastModifiedOn = "LastModifiedOn"
-        case lastModifiedBy = "LastModifiedBy"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, projects, projectGroups, environments, tenants, items, previousItems, projectLimit, isFiltered
+        case lastModifiedOn, lastModifiedBy, links
     }
 }
 
@@ -96,16 +86,9 @@ public struct DashboardProject: Codable, Sendable, Equatable {
         self.links = links
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case name = "Name"
-        case slug = "Slug"
-        case isDisabled = "IsDisabled"
-        case projectGroupId = "ProjectGroupId"
-        case environmentIds = "EnvironmentIds"
-        case canPerformUntenantedDeployment = "CanPerformUntenantedDeployment"
-        case tenantedDeploymentMode = "TenantedDeploymentMode"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, name, slug, isDisabled, projectGroupId, environmentIds, canPerformUntenantedDeployment
+        case tenantedDeploymentMode, links
     }
 }
 
@@ -129,11 +112,8 @@ public struct DashboardProjectGroup: Codable, Sendable, Equatable {
         self.links = links
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case name = "Name"
-        case environmentIds = "EnvironmentIds"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, name, environmentIds, links
     }
 }
 
@@ -160,12 +140,8 @@ public struct DashboardTenant: Codable, Sendable, Equatable {
         self.links = links
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case name = "Name"
-        case tenantTags = "TenantTags"
-        case projectEnvironments = "ProjectEnvironments"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, name, tenantTags, projectEnvironments, links
     }
 }
 
@@ -246,30 +222,10 @@ public struct DashboardItem: Codable, Sendable, Equatable {
         self.links = links
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case projectId = "ProjectId"
-        case environmentId = "EnvironmentId"
-        case releaseId = "ReleaseId"
-        case deploymentId = "DeploymentId"
-        case taskId = "TaskId"
-        case tenantId = "TenantId"
-        case channelId = "ChannelId"
-        case releaseVersion = "ReleaseVersion"
-        case created = "Created"
-        case queueTime = "QueueTime"
-        case startTime = "StartTime"
-        case completedTime = "CompletedTime"
-        case state = "State"
-        case hasPendingInterruptions = "HasPendingInterruptions"
-        case hasWarningsOrErrors = "HasWarningsOrErrors"
-        case errorMessage = "ErrorMessage"
-        case duration = "Duration"
-        case isCurrent = "IsCurrent"
-        case isPrevious = "IsPrevious"
-        case isCompleted = "IsCompleted"
-        case pendingInterruptionTypes = "PendingInterruptionTypes"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, projectId, environmentId, releaseId, deploymentId, taskId, tenantId, channelId, releaseVersion
+        case created, queueTime, startTime, completedTime, state, hasPendingInterruptions, hasWarningsOrErrors
+        case errorMessage, duration, isCurrent, isPrevious, isCompleted, pendingInterruptionTypes, links
     }
 }
 

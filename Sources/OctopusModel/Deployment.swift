@@ -113,39 +113,12 @@ public struct Deployment: Codable, Sendable, Equatable {
         self.links = links
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case spaceId = "SpaceId"
-        case name = "Name"
-        case releaseId = "ReleaseId"
-        case environmentId = "EnvironmentId"
-        case tenantId = "TenantId"
-        case projectId = "ProjectId"
-        case channelId = "ChannelId"
-        case taskId = "TaskId"
-        case deploymentProcessId = "DeploymentProcessId"
-        case manifestVariableSetId = "ManifestVariableSetId"
-        case created = "Created"
-        case queueTime = "QueueTime"
-        case queueTimeExpiry = "QueueTimeExpiry"
-        case specificMachineIds = "SpecificMachineIds"
-        case excludedMachineIds = "ExcludedMachineIds"
-        case skipActions = "SkipActions"
-        case formValues = "FormValues"
-        case forcePackageRedeployment = "ForcePackageRedeployment"
-        case forcePackageDownload = "ForcePackageDownload"
-        case useGuidedFailure = "UseGuidedFailure"
-        case comments = "Comments"
-        case changes = "Changes"
-        case changesMarkdown = "ChangesMarkdown"
-        case deployedBy = "DeployedBy"
-        case deployedById = "DeployedById"
-        case deployedToMachineIds = "DeployedToMachineIds"
-        case failureEncountered = "FailureEncountered"
-        case tentacleRetentionPeriod = "TentacleRetentionPeriod"
-        case lastModifiedOn = "LastModifiedOn"
-        case lastModifiedBy = "LastModifiedBy"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, spaceId, name, releaseId, environmentId, tenantId, projectId, channelId, taskId, deploymentProcessId
+        case manifestVariableSetId, created, queueTime, queueTimeExpiry, specificMachineIds, excludedMachineIds
+        case skipActions, formValues, forcePackageRedeployment, forcePackageDownload, useGuidedFailure, comments
+        case changes, changesMarkdown, deployedBy, deployedById, deployedToMachineIds, failureEncountered
+        case tentacleRetentionPeriod, lastModifiedOn, lastModifiedBy, links
     }
 }
 
@@ -172,12 +145,8 @@ public struct ReleaseChanges: Codable, Sendable, Equatable {
         self.commits = commits
     }
 
-    enum CodingKeys: String, CodingKey {
-        case version = "Version"
-        case releaseNotes = "ReleaseNotes"
-        case buildInformation = "BuildInformation"
-        case workItems = "WorkItems"
-        case commits = "Commits"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case version, releaseNotes, buildInformation, workItems, commits
     }
 }
 

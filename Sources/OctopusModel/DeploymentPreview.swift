@@ -38,16 +38,9 @@ public struct DeploymentPreview: Codable, Sendable, Equatable {
         self.links = links
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case stepsToExecute = "StepsToExecute"
-        case form = "Form"
-        case useGuidedFailureModeByDefault = "UseGuidedFailureModeByDefault"
-        case changes = "Changes"
-        case changesMarkdown = "ChangesMarkdown"
-        case lastModifiedOn = "LastModifiedOn"
-        case lastModifiedBy = "LastModifiedBy"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, stepsToExecute, form, useGuidedFailureModeByDefault, changes, changesMarkdown, lastModifiedOn
+        case lastModifiedBy, links
     }
 }
 
@@ -93,18 +86,9 @@ public struct DeploymentTemplateStep: Codable, Sendable, Equatable {
         self.excludedMachines = excludedMachines
     }
 
-    enum CodingKeys: String, CodingKey {
-        case actionId = "ActionId"
-        case actionName = "ActionName"
-        case actionNumber = "ActionNumber"
-        case roles = "Roles"
-        case machineNames = "MachineNames"
-        case machines = "Machines"
-        case canBeSkipped = "CanBeSkipped"
-        case isDisabled = "IsDisabled"
-        case hasNoApplicableMachines = "HasNoApplicableMachines"
-        case unavailableMachines = "UnavailableMachines"
-        case excludedMachines = "ExcludedMachines"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case actionId, actionName, actionNumber, roles, machineNames, machines, canBeSkipped, isDisabled
+        case hasNoApplicableMachines, unavailableMachines, excludedMachines
     }
 }
 
@@ -129,10 +113,7 @@ public struct MachineDeploymentPreview: Codable, Sendable, Equatable {
         self.healthStatus = healthStatus
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case name = "Name"
-        case hasLatestCalamari = "HasLatestCalamari"
-        case healthStatus = "HealthStatus"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, name, hasLatestCalamari, healthStatus
     }
 }

@@ -40,17 +40,9 @@ public struct DeploymentTemplate: Codable, Sendable, Equatable {
         self.links = links
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case isDeploymentProcessModified = "IsDeploymentProcessModified"
-        case isVariableSetModified = "IsVariableSetModified"
-        case isLibraryVariableSetModified = "IsLibraryVariableSetModified"
-        case deploymentNotes = "DeploymentNotes"
-        case promoteTo = "PromoteTo"
-        case tenantPromotions = "TenantPromotions"
-        case lastModifiedOn = "LastModifiedOn"
-        case lastModifiedBy = "LastModifiedBy"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, isDeploymentProcessModified, isVariableSetModified, isLibraryVariableSetModified, deploymentNotes
+        case promoteTo, tenantPromotions, lastModifiedOn, lastModifiedBy, links
     }
 }
 
@@ -72,10 +64,8 @@ public struct DeploymentPromotionTarget: Codable, Sendable, Equatable {
         self.links = links
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case name = "Name"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, name, links
     }
 }
 
@@ -100,10 +90,7 @@ public struct DeploymentPromotionTenant: Codable, Sendable, Equatable {
         self.links = links
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case name = "Name"
-        case promoteTo = "PromoteTo"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, name, promoteTo, links
     }
 }

@@ -63,25 +63,10 @@ public struct Event: Codable, Sendable, Equatable {
         self.links = links
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case spaceId = "SpaceId"
-        case category = "Category"
-        case message = "Message"
-        case messageHtml = "MessageHtml"
-        case messageReferences = "MessageReferences"
-        case relatedDocumentIds = "RelatedDocumentIds"
-        case userId = "UserId"
-        case username = "Username"
-        case isService = "IsService"
-        case identityEstablishedWith = "IdentityEstablishedWith"
-        case userAgent = "UserAgent"
-        case occurred = "Occurred"
-        case comments = "Comments"
-        case details = "Details"
-        case lastModifiedOn = "LastModifiedOn"
-        case lastModifiedBy = "LastModifiedBy"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, spaceId, category, message, messageHtml, messageReferences, relatedDocumentIds, userId, username
+        case isService, identityEstablishedWith, userAgent, occurred, comments, details, lastModifiedOn
+        case lastModifiedBy, links
     }
 }
 
@@ -102,10 +87,8 @@ public struct EventReference: Codable, Sendable, Equatable {
         self.length = length
     }
 
-    enum CodingKeys: String, CodingKey {
-        case referencedDocumentId = "ReferencedDocumentId"
-        case startIndex = "StartIndex"
-        case length = "Length"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case referencedDocumentId, startIndex, length
     }
 }
 
@@ -123,8 +106,7 @@ public struct EventCategory: Codable, Sendable, Equatable {
         self.name = name
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case name = "Name"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, name
     }
 }

@@ -15,9 +15,8 @@ public struct Form: Codable, Sendable, Equatable {
         self.elements = elements
     }
 
-    enum CodingKeys: String, CodingKey {
-        case values = "Values"
-        case elements = "Elements"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case values, elements
     }
 }
 
@@ -38,10 +37,8 @@ public struct FormElement: Codable, Sendable, Equatable {
         self.isValueRequired = isValueRequired
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name = "Name"
-        case control = "Control"
-        case isValueRequired = "IsValueRequired"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case name, control, isValueRequired
     }
 }
 
@@ -85,17 +82,8 @@ public struct FormControl: Codable, Sendable, Equatable {
         self.displaySettings = displaySettings
     }
 
-    enum CodingKeys: String, CodingKey {
-        case type = "Type"
-        case text = "Text"
-        case resolveLinks = "ResolveLinks"
-        case label = "Label"
-        case buttons = "Buttons"
-        case name = "Name"
-        case description = "Description"
-        case required = "Required"
-        case isSecure = "IsSecure"
-        case displaySettings = "DisplaySettings"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case type, text, resolveLinks, label, buttons, name, description, required, isSecure, displaySettings
     }
 }
 
@@ -116,10 +104,8 @@ public struct FormButton: Codable, Sendable, Equatable {
         self.requiresConfirmation = requiresConfirmation
     }
 
-    enum CodingKeys: String, CodingKey {
-        case text = "Text"
-        case value = "Value"
-        case requiresConfirmation = "RequiresConfirmation"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case text, value, requiresConfirmation
     }
 }
 

@@ -65,25 +65,10 @@ public struct Interruption: Codable, Sendable, Equatable {
         self.links = links
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case spaceId = "SpaceId"
-        case title = "Title"
-        case type = "Type"
-        case created = "Created"
-        case isPending = "IsPending"
-        case form = "Form"
-        case relatedDocumentIds = "RelatedDocumentIds"
-        case responsibleTeamIds = "ResponsibleTeamIds"
-        case responsibleUserId = "ResponsibleUserId"
-        case canTakeResponsibility = "CanTakeResponsibility"
-        case hasResponsibility = "HasResponsibility"
-        case taskId = "TaskId"
-        case correlationId = "CorrelationId"
-        case isLinkedToOtherInterruption = "IsLinkedToOtherInterruption"
-        case lastModifiedOn = "LastModifiedOn"
-        case lastModifiedBy = "LastModifiedBy"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, spaceId, title, type, created, isPending, form, relatedDocumentIds, responsibleTeamIds
+        case responsibleUserId, canTakeResponsibility, hasResponsibility, taskId, correlationId
+        case isLinkedToOtherInterruption, lastModifiedOn, lastModifiedBy, links
     }
 }
 

@@ -31,14 +31,8 @@ public struct ProjectProgression: Codable, Sendable, Equatable {
         self.links = links
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case environments = "Environments"
-        case channelEnvironments = "ChannelEnvironments"
-        case releases = "Releases"
-        case lastModifiedOn = "LastModifiedOn"
-        case lastModifiedBy = "LastModifiedBy"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, environments, channelEnvironments, releases, lastModifiedOn, lastModifiedBy, links
     }
 }
 
@@ -73,14 +67,9 @@ public struct ReleaseProgression: Codable, Sendable, Equatable {
         self.tentacleRetentionPeriod = tentacleRetentionPeriod
     }
 
-    enum CodingKeys: String, CodingKey {
-        case release = "Release"
-        case channel = "Channel"
-        case deployments = "Deployments"
-        case nextDeployments = "NextDeployments"
-        case hasUnresolvedDefect = "HasUnresolvedDefect"
-        case releaseRetentionPeriod = "ReleaseRetentionPeriod"
-        case tentacleRetentionPeriod = "TentacleRetentionPeriod"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case release, channel, deployments, nextDeployments, hasUnresolvedDefect, releaseRetentionPeriod
+        case tentacleRetentionPeriod
     }
 }
 
@@ -114,14 +103,8 @@ public struct LifecycleProgression: Codable, Sendable, Equatable {
         self.links = links
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case phases = "Phases"
-        case nextDeployments = "NextDeployments"
-        case nextDeploymentsMinimumRequired = "NextDeploymentsMinimumRequired"
-        case lastModifiedOn = "LastModifiedOn"
-        case lastModifiedBy = "LastModifiedBy"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, phases, nextDeployments, nextDeploymentsMinimumRequired, lastModifiedOn, lastModifiedBy, links
     }
 }
 
@@ -167,16 +150,9 @@ public struct PhaseProgression: Codable, Sendable, Equatable {
         self.isOptionalPhase = isOptionalPhase
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case name = "Name"
-        case blocked = "Blocked"
-        case progress = "Progress"
-        case deployments = "Deployments"
-        case automaticDeploymentTargets = "AutomaticDeploymentTargets"
-        case optionalDeploymentTargets = "OptionalDeploymentTargets"
-        case minimumEnvironmentsBeforePromotion = "MinimumEnvironmentsBeforePromotion"
-        case isOptionalPhase = "IsOptionalPhase"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, name, blocked, progress, deployments, automaticDeploymentTargets, optionalDeploymentTargets
+        case minimumEnvironmentsBeforePromotion, isOptionalPhase
     }
 }
 
@@ -194,9 +170,8 @@ public struct PhaseDeployment: Codable, Sendable, Equatable {
         self.deployment = deployment
     }
 
-    enum CodingKeys: String, CodingKey {
-        case task = "Task"
-        case deployment = "Deployment"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case task, deployment
     }
 }
 

@@ -110,33 +110,11 @@ public struct ServerTask: Codable, Sendable, Equatable {
         self.links = links
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case spaceId = "SpaceId"
-        case name = "Name"
-        case description = "Description"
-        case arguments = "Arguments"
-        case state = "State"
-        case isCompleted = "IsCompleted"
-        case finishedSuccessfully = "FinishedSuccessfully"
-        case hasPendingInterruptions = "HasPendingInterruptions"
-        case hasWarningsOrErrors = "HasWarningsOrErrors"
-        case errorMessage = "ErrorMessage"
-        case queueTime = "QueueTime"
-        case queueTimeExpiry = "QueueTimeExpiry"
-        case startTime = "StartTime"
-        case lastUpdatedTime = "LastUpdatedTime"
-        case completedTime = "CompletedTime"
-        case completed = "Completed"
-        case duration = "Duration"
-        case serverNode = "ServerNode"
-        case hasBeenPickedUpByProcessor = "HasBeenPickedUpByProcessor"
-        case canRerun = "CanRerun"
-        case projectId = "ProjectId"
-        case pendingInterruptionTypes = "PendingInterruptionTypes"
-        case lastModifiedOn = "LastModifiedOn"
-        case lastModifiedBy = "LastModifiedBy"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, spaceId, name, description, arguments, state, isCompleted, finishedSuccessfully
+        case hasPendingInterruptions, hasWarningsOrErrors, errorMessage, queueTime, queueTimeExpiry, startTime
+        case lastUpdatedTime, completedTime, completed, duration, serverNode, hasBeenPickedUpByProcessor, canRerun
+        case projectId, pendingInterruptionTypes, lastModifiedOn, lastModifiedBy, links
     }
 }
 

@@ -51,15 +51,8 @@ public struct TaskDetails: Codable, Sendable, Equatable {
         self.links = links
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case task = "Task"
-        case activityLogs = "ActivityLogs"
-        case physicalLogSize = "PhysicalLogSize"
-        case progress = "Progress"
-        case lastModifiedOn = "LastModifiedOn"
-        case lastModifiedBy = "LastModifiedBy"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, task, activityLogs, physicalLogSize, progress, lastModifiedOn, lastModifiedBy, links
     }
 }
 
@@ -77,9 +70,8 @@ public struct TaskProgress: Codable, Sendable, Equatable {
         self.estimatedTimeRemaining = estimatedTimeRemaining
     }
 
-    enum CodingKeys: String, CodingKey {
-        case progressPercentage = "ProgressPercentage"
-        case estimatedTimeRemaining = "EstimatedTimeRemaining"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case progressPercentage, estimatedTimeRemaining
     }
 }
 
@@ -121,17 +113,9 @@ public struct ActivityLogTreeNode: Codable, Sendable, Equatable {
         self.logElements = logElements
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case name = "Name"
-        case started = "Started"
-        case ended = "Ended"
-        case status = "Status"
-        case showAtSummaryLevel = "ShowAtSummaryLevel"
-        case progressPercentage = "ProgressPercentage"
-        case progressMessage = "ProgressMessage"
-        case children = "Children"
-        case logElements = "LogElements"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, name, started, ended, status, showAtSummaryLevel, progressPercentage, progressMessage, children
+        case logElements
     }
 }
 
@@ -155,11 +139,8 @@ public struct ActivityLogEntry: Codable, Sendable, Equatable {
         self.detail = detail
     }
 
-    enum CodingKeys: String, CodingKey {
-        case occurredAt = "OccurredAt"
-        case category = "Category"
-        case messageText = "MessageText"
-        case detail = "Detail"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case occurredAt, category, messageText, detail
     }
 }
 

@@ -73,14 +73,6 @@ struct ConductorBinary: Sendable {
     }
 }
 
-/// Runs blocking work (a whole `conductor` run) on a thread of its own, so tests that wait for several runs at
-/// once do not hold the cooperative pool (two threads on a two-core machine) and starve every other test.
-func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
-    }
-}
-
 /// Output gathered from two reader threads.
 final class CollectedOutput: Sendable {
     private let streams = Mutex<(output: Data, errors: Data)>((Data(), Data()))

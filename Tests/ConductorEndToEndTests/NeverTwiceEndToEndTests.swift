@@ -7,6 +7,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import TestSupport
 import Testing
 
 /// Issue 7's table, reproduced with the built binary against `conductor sandbox serve` (sample, `--speed 20`): each

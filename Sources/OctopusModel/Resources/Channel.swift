@@ -41,20 +41,9 @@ public struct Channel: Codable, Sendable, Equatable {
         self.links = links
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case spaceId = "SpaceId"
-        case projectId = "ProjectId"
-        case name = "Name"
-        case slug = "Slug"
-        case description = "Description"
-        case lifecycleId = "LifecycleId"
-        case isDefault = "IsDefault"
-        case rules = "Rules"
-        case tenantTags = "TenantTags"
-        case lastModifiedOn = "LastModifiedOn"
-        case lastModifiedBy = "LastModifiedBy"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, spaceId, projectId, name, slug, description, lifecycleId, isDefault, rules, tenantTags
+        case lastModifiedOn, lastModifiedBy, links
     }
 }
 
@@ -79,11 +68,7 @@ public struct ChannelVersionRule: Codable, Sendable, Equatable {
         self.links = links
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case versionRange = "VersionRange"
-        case tag = "Tag"
-        case actionPackages = "ActionPackages"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, versionRange, tag, actionPackages, links
     }
 }

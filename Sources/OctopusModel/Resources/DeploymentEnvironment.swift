@@ -37,18 +37,8 @@ public struct DeploymentEnvironment: Codable, Sendable, Equatable {
         self.links = links
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case spaceId = "SpaceId"
-        case name = "Name"
-        case slug = "Slug"
-        case description = "Description"
-        case sortOrder = "SortOrder"
-        case useGuidedFailure = "UseGuidedFailure"
-        case allowDynamicInfrastructure = "AllowDynamicInfrastructure"
-        case extensionSettings = "ExtensionSettings"
-        case lastModifiedOn = "LastModifiedOn"
-        case lastModifiedBy = "LastModifiedBy"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, spaceId, name, slug, description, sortOrder, useGuidedFailure, allowDynamicInfrastructure
+        case extensionSettings, lastModifiedOn, lastModifiedBy, links
     }
 }

@@ -29,16 +29,8 @@ public struct DeploymentProcess: Codable, Sendable, Equatable {
         self.links = links
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case spaceId = "SpaceId"
-        case projectId = "ProjectId"
-        case version = "Version"
-        case lastSnapshotId = "LastSnapshotId"
-        case steps = "Steps"
-        case lastModifiedOn = "LastModifiedOn"
-        case lastModifiedBy = "LastModifiedBy"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, spaceId, projectId, version, lastSnapshotId, steps, lastModifiedOn, lastModifiedBy, links
     }
 }
 
@@ -73,14 +65,8 @@ public struct DeploymentStep: Codable, Sendable, Equatable {
     /// The step's target roles (`Octopus.Action.TargetRoles`, comma-separated).
     public var targetRoles: [String] { properties.list(PropertyBag.targetRoles) }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case name = "Name"
-        case packageRequirement = "PackageRequirement"
-        case properties = "Properties"
-        case condition = "Condition"
-        case startTrigger = "StartTrigger"
-        case actions = "Actions"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, name, packageRequirement, properties, condition, startTrigger, actions
     }
 }
 
@@ -152,24 +138,10 @@ public struct DeploymentAction: Codable, Sendable, Equatable {
         (environments.isEmpty || environments.contains(environment)) && !excludedEnvironments.contains(environment)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case name = "Name"
-        case actionType = "ActionType"
-        case isDisabled = "IsDisabled"
-        case isRequired = "IsRequired"
-        case canBeUsedForProjectVersioning = "CanBeUsedForProjectVersioning"
-        case workerPoolId = "WorkerPoolId"
-        case workerPoolVariable = "WorkerPoolVariable"
-        case environments = "Environments"
-        case excludedEnvironments = "ExcludedEnvironments"
-        case channels = "Channels"
-        case tenantTags = "TenantTags"
-        case packages = "Packages"
-        case condition = "Condition"
-        case notes = "Notes"
-        case properties = "Properties"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, name, actionType, isDisabled, isRequired, canBeUsedForProjectVersioning, workerPoolId
+        case workerPoolVariable, environments, excludedEnvironments, channels, tenantTags, packages, condition, notes
+        case properties, links
     }
 }
 
@@ -196,12 +168,7 @@ public struct PackageReference: Codable, Sendable, Equatable {
         self.properties = properties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case name = "Name"
-        case packageId = "PackageId"
-        case feedId = "FeedId"
-        case acquisitionLocation = "AcquisitionLocation"
-        case properties = "Properties"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, name, packageId, feedId, acquisitionLocation, properties
     }
 }

@@ -11,8 +11,7 @@ public struct ExtensionSetting: Codable, Sendable, Equatable {
         self.values = values
     }
 
-    enum CodingKeys: String, CodingKey {
-        case extensionId = "ExtensionId"
-        case values = "Values"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case extensionId, values
     }
 }

@@ -35,17 +35,8 @@ public struct Lifecycle: Codable, Sendable, Equatable {
         self.links = links
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case spaceId = "SpaceId"
-        case name = "Name"
-        case slug = "Slug"
-        case description = "Description"
-        case phases = "Phases"
-        case releaseRetentionPolicy = "ReleaseRetentionPolicy"
-        case tentacleRetentionPolicy = "TentacleRetentionPolicy"
-        case lastModifiedOn = "LastModifiedOn"
-        case lastModifiedBy = "LastModifiedBy"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, spaceId, name, slug, description, phases, releaseRetentionPolicy, tentacleRetentionPolicy
+        case lastModifiedOn, lastModifiedBy, links
     }
 }

@@ -70,33 +70,11 @@ public struct Machine: Codable, Sendable, Equatable {
         self.links = links
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case spaceId = "SpaceId"
-        case name = "Name"
-        case slug = "Slug"
-        case environmentIds = "EnvironmentIds"
-        case roles = "Roles"
-        case isDisabled = "IsDisabled"
-        case healthStatus = "HealthStatus"
-        case status = "Status"
-        case statusSummary = "StatusSummary"
-        case machinePolicyId = "MachinePolicyId"
-        case tenantedDeploymentParticipation = "TenantedDeploymentParticipation"
-        case tenantIds = "TenantIds"
-        case tenantTags = "TenantTags"
-        case thumbprint = "Thumbprint"
-        case uri = "Uri"
-        case hasLatestCalamari = "HasLatestCalamari"
-        case isInProcess = "IsInProcess"
-        case operatingSystem = "OperatingSystem"
-        case shellName = "ShellName"
-        case shellVersion = "ShellVersion"
-        case architecture = "Architecture"
-        case endpoint = "Endpoint"
-        case lastModifiedOn = "LastModifiedOn"
-        case lastModifiedBy = "LastModifiedBy"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, spaceId, name, slug, environmentIds, roles, isDisabled, healthStatus, status, statusSummary
+        case machinePolicyId, tenantedDeploymentParticipation, tenantIds, tenantTags, thumbprint, uri
+        case hasLatestCalamari, isInProcess, operatingSystem, shellName, shellVersion, architecture, endpoint
+        case lastModifiedOn, lastModifiedBy, links
     }
 }
 
@@ -130,11 +108,7 @@ public struct Endpoint: Codable, Sendable, Equatable {
         self.links = links
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case communicationStyle = "CommunicationStyle"
-        case uri = "Uri"
-        case thumbprint = "Thumbprint"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, communicationStyle, uri, thumbprint, links
     }
 }

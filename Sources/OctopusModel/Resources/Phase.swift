@@ -39,15 +39,8 @@ public struct Phase: Codable, Sendable, Equatable {
         return (automaticDeploymentTargets + optionalDeploymentTargets).filter { seen.insert($0).inserted }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case name = "Name"
-        case automaticDeploymentTargets = "AutomaticDeploymentTargets"
-        case optionalDeploymentTargets = "OptionalDeploymentTargets"
-        case minimumEnvironmentsBeforePromotion = "MinimumEnvironmentsBeforePromotion"
-        case isOptionalPhase = "IsOptionalPhase"
-        case isPriorityPhase = "IsPriorityPhase"
-        case releaseRetentionPolicy = "ReleaseRetentionPolicy"
-        case tentacleRetentionPolicy = "TentacleRetentionPolicy"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, name, automaticDeploymentTargets, optionalDeploymentTargets, minimumEnvironmentsBeforePromotion
+        case isOptionalPhase, isPriorityPhase, releaseRetentionPolicy, tentacleRetentionPolicy
     }
 }

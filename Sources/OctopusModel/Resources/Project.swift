@@ -102,37 +102,13 @@ public struct Project: Codable, Sendable, Equatable {
         return slug
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case spaceId = "SpaceId"
-        case name = "Name"
-        case slug = "Slug"
-        case description = "Description"
-        case projectGroupId = "ProjectGroupId"
-        case lifecycleId = "LifecycleId"
-        case deploymentProcessId = "DeploymentProcessId"
-        case variableSetId = "VariableSetId"
-        case isDisabled = "IsDisabled"
-        case tenantedDeploymentMode = "TenantedDeploymentMode"
-        case defaultGuidedFailureMode = "DefaultGuidedFailureMode"
-        case discreteChannelRelease = "DiscreteChannelRelease"
-        case includedLibraryVariableSetIds = "IncludedLibraryVariableSetIds"
-        case defaultToSkipIfAlreadyInstalled = "DefaultToSkipIfAlreadyInstalled"
-        case autoCreateRelease = "AutoCreateRelease"
-        case isVersionControlled = "IsVersionControlled"
-        case releaseNotesTemplate = "ReleaseNotesTemplate"
-        case deploymentChangesTemplate = "DeploymentChangesTemplate"
-        case clonedFromProjectId = "ClonedFromProjectId"
-        case versioningStrategy = "VersioningStrategy"
-        case releaseCreationStrategy = "ReleaseCreationStrategy"
-        case projectConnectivityPolicy = "ProjectConnectivityPolicy"
-        case persistenceSettings = "PersistenceSettings"
-        case templates = "Templates"
-        case autoDeployReleaseOverrides = "AutoDeployReleaseOverrides"
-        case extensionSettings = "ExtensionSettings"
-        case lastModifiedOn = "LastModifiedOn"
-        case lastModifiedBy = "LastModifiedBy"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, spaceId, name, slug, description, projectGroupId, lifecycleId, deploymentProcessId, variableSetId
+        case isDisabled, tenantedDeploymentMode, defaultGuidedFailureMode, discreteChannelRelease
+        case includedLibraryVariableSetIds, defaultToSkipIfAlreadyInstalled, autoCreateRelease, isVersionControlled
+        case releaseNotesTemplate, deploymentChangesTemplate, clonedFromProjectId, versioningStrategy
+        case releaseCreationStrategy, projectConnectivityPolicy, persistenceSettings, templates
+        case autoDeployReleaseOverrides, extensionSettings, lastModifiedOn, lastModifiedBy, links
     }
 }
 
@@ -162,9 +138,8 @@ public struct DeploymentActionPackage: Codable, Sendable, Equatable {
         self.packageReference = packageReference
     }
 
-    enum CodingKeys: String, CodingKey {
-        case deploymentAction = "DeploymentAction"
-        case packageReference = "PackageReference"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case deploymentAction, packageReference
     }
 }
 
@@ -183,9 +158,8 @@ public struct VersioningStrategy: Codable, Sendable, Equatable {
         self.donorPackage = donorPackage
     }
 
-    enum CodingKeys: String, CodingKey {
-        case template = "Template"
-        case donorPackage = "DonorPackage"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case template, donorPackage
     }
 }
 
@@ -199,9 +173,8 @@ public struct ReleaseCreationStrategy: Codable, Sendable, Equatable {
         self.releaseCreationPackage = releaseCreationPackage
     }
 
-    enum CodingKeys: String, CodingKey {
-        case channelId = "ChannelId"
-        case releaseCreationPackage = "ReleaseCreationPackage"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case channelId, releaseCreationPackage
     }
 }
 
@@ -223,11 +196,8 @@ public struct ProjectConnectivityPolicy: Codable, Sendable, Equatable {
         self.excludeUnhealthyTargets = excludeUnhealthyTargets
     }
 
-    enum CodingKeys: String, CodingKey {
-        case skipMachineBehavior = "SkipMachineBehavior"
-        case targetRoles = "TargetRoles"
-        case allowDeploymentsToNoTargets = "AllowDeploymentsToNoTargets"
-        case excludeUnhealthyTargets = "ExcludeUnhealthyTargets"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case skipMachineBehavior, targetRoles, allowDeploymentsToNoTargets, excludeUnhealthyTargets
     }
 }
 
@@ -237,8 +207,8 @@ public struct PersistenceSettings: Codable, Sendable, Equatable {
 
     public init(type: String = "Database") { self.type = type }
 
-    enum CodingKeys: String, CodingKey {
-        case type = "Type"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case type
     }
 }
 
@@ -263,13 +233,8 @@ public struct ActionTemplateParameter: Codable, Sendable, Equatable {
         self.displaySettings = displaySettings
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case name = "Name"
-        case label = "Label"
-        case helpText = "HelpText"
-        case defaultValue = "DefaultValue"
-        case displaySettings = "DisplaySettings"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, name, label, helpText, defaultValue, displaySettings
     }
 }
 
@@ -285,9 +250,7 @@ public struct AutoDeployReleaseOverride: Codable, Sendable, Equatable {
         self.releaseId = releaseId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case environmentId = "EnvironmentId"
-        case tenantId = "TenantId"
-        case releaseId = "ReleaseId"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case environmentId, tenantId, releaseId
     }
 }

@@ -28,15 +28,7 @@ public struct ProjectGroup: Codable, Sendable, Equatable {
         self.links = links
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case spaceId = "SpaceId"
-        case name = "Name"
-        case description = "Description"
-        case environmentIds = "EnvironmentIds"
-        case retentionPolicyId = "RetentionPolicyId"
-        case lastModifiedOn = "LastModifiedOn"
-        case lastModifiedBy = "LastModifiedBy"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, spaceId, name, description, environmentIds, retentionPolicyId, lastModifiedOn, lastModifiedBy, links
     }
 }

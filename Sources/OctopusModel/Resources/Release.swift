@@ -50,23 +50,10 @@ public struct Release: Codable, Sendable, Equatable {
         self.links = links
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case spaceId = "SpaceId"
-        case projectId = "ProjectId"
-        case channelId = "ChannelId"
-        case version = "Version"
-        case releaseNotes = "ReleaseNotes"
-        case assembled = "Assembled"
-        case ignoreChannelRules = "IgnoreChannelRules"
-        case selectedPackages = "SelectedPackages"
-        case projectDeploymentProcessSnapshotId = "ProjectDeploymentProcessSnapshotId"
-        case projectVariableSetSnapshotId = "ProjectVariableSetSnapshotId"
-        case libraryVariableSetSnapshotIds = "LibraryVariableSetSnapshotIds"
-        case buildInformation = "BuildInformation"
-        case lastModifiedOn = "LastModifiedOn"
-        case lastModifiedBy = "LastModifiedBy"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, spaceId, projectId, channelId, version, releaseNotes, assembled, ignoreChannelRules, selectedPackages
+        case projectDeploymentProcessSnapshotId, projectVariableSetSnapshotId, libraryVariableSetSnapshotIds
+        case buildInformation, lastModifiedOn, lastModifiedBy, links
     }
 }
 
@@ -86,11 +73,8 @@ public struct SelectedPackage: Codable, Sendable, Equatable {
         self.version = version
     }
 
-    enum CodingKeys: String, CodingKey {
-        case actionName = "ActionName"
-        case packageReferenceName = "PackageReferenceName"
-        case stepName = "StepName"
-        case version = "Version"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case actionName, packageReferenceName, stepName, version
     }
 }
 
@@ -133,20 +117,9 @@ public struct ReleasePackageVersionBuildInformation: Codable, Sendable, Equatabl
         self.commits = commits
     }
 
-    enum CodingKeys: String, CodingKey {
-        case packageId = "PackageId"
-        case version = "Version"
-        case branch = "Branch"
-        case buildEnvironment = "BuildEnvironment"
-        case buildNumber = "BuildNumber"
-        case buildUrl = "BuildUrl"
-        case vcsType = "VcsType"
-        case vcsRoot = "VcsRoot"
-        case vcsCommitNumber = "VcsCommitNumber"
-        case vcsCommitUrl = "VcsCommitUrl"
-        case issueTrackerName = "IssueTrackerName"
-        case workItems = "WorkItems"
-        case commits = "Commits"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case packageId, version, branch, buildEnvironment, buildNumber, buildUrl, vcsType, vcsRoot, vcsCommitNumber
+        case vcsCommitUrl, issueTrackerName, workItems, commits
     }
 }
 
@@ -165,11 +138,8 @@ public struct WorkItemLink: Codable, Sendable, Equatable {
         self.source = source
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case linkUrl = "LinkUrl"
-        case description = "Description"
-        case source = "Source"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, linkUrl, description, source
     }
 }
 
@@ -186,9 +156,7 @@ public struct CommitDetails: Codable, Sendable, Equatable {
         self.comment = comment
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case linkUrl = "LinkUrl"
-        case comment = "Comment"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, linkUrl, comment
     }
 }

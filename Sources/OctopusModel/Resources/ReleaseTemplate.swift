@@ -30,15 +30,9 @@ public struct ReleaseTemplate: Codable, Sendable, Equatable {
         self.links = links
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case deploymentProcessId = "DeploymentProcessId"
-        case lastReleaseVersion = "LastReleaseVersion"
-        case nextVersionIncrement = "NextVersionIncrement"
-        case versioningPackageStepName = "VersioningPackageStepName"
-        case versioningPackageReferenceName = "VersioningPackageReferenceName"
-        case packages = "Packages"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, deploymentProcessId, lastReleaseVersion, nextVersionIncrement, versioningPackageStepName
+        case versioningPackageReferenceName, packages, links
     }
 }
 
@@ -78,18 +72,8 @@ public struct ReleaseTemplatePackage: Codable, Sendable, Equatable {
         self.isResolvable = isResolvable
     }
 
-    enum CodingKeys: String, CodingKey {
-        case actionName = "ActionName"
-        case stepName = "StepName"
-        case packageId = "PackageId"
-        case packageReferenceName = "PackageReferenceName"
-        case feedId = "FeedId"
-        case feedName = "FeedName"
-        case nuGetPackageId = "NuGetPackageId"
-        case nuGetFeedId = "NuGetFeedId"
-        case nuGetFeedName = "NuGetFeedName"
-        case versionSelectedLastRelease = "VersionSelectedLastRelease"
-        case projectName = "ProjectName"
-        case isResolvable = "IsResolvable"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case actionName, stepName, packageId, packageReferenceName, feedId, feedName, nuGetPackageId, nuGetFeedId
+        case nuGetFeedName, versionSelectedLastRelease, projectName, isResolvable
     }
 }

@@ -15,10 +15,8 @@ public struct RetentionPeriod: Codable, Sendable, Equatable {
     /// Keep everything (Octopus's default policy).
     public static let keepForever = RetentionPeriod(unit: .days, quantityToKeep: 0)
 
-    enum CodingKeys: String, CodingKey {
-        case unit = "Unit"
-        case quantityToKeep = "QuantityToKeep"
-        case shouldKeepForever = "ShouldKeepForever"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case unit, quantityToKeep, shouldKeepForever
     }
 }
 

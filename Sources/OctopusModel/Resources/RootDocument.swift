@@ -28,14 +28,7 @@ public struct RootDocument: Codable, Sendable, Equatable {
         self.links = links
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case application = "Application"
-        case version = "Version"
-        case apiVersion = "ApiVersion"
-        case installationId = "InstallationId"
-        case isEarlyAccessProgram = "IsEarlyAccessProgram"
-        case hasLongTermSupport = "HasLongTermSupport"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, application, version, apiVersion, installationId, isEarlyAccessProgram, hasLongTermSupport, links
     }
 }

@@ -33,17 +33,8 @@ public struct Space: Codable, Sendable, Equatable {
         self.links = links
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case name = "Name"
-        case slug = "Slug"
-        case description = "Description"
-        case isDefault = "IsDefault"
-        case taskQueueStopped = "TaskQueueStopped"
-        case spaceManagersTeams = "SpaceManagersTeams"
-        case spaceManagersTeamMembers = "SpaceManagersTeamMembers"
-        case lastModifiedOn = "LastModifiedOn"
-        case lastModifiedBy = "LastModifiedBy"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, name, slug, description, isDefault, taskQueueStopped, spaceManagersTeams, spaceManagersTeamMembers
+        case lastModifiedOn, lastModifiedBy, links
     }
 }

@@ -40,21 +40,9 @@ public struct Team: Codable, Sendable, Equatable {
         self.links = links
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case spaceId = "SpaceId"
-        case name = "Name"
-        case slug = "Slug"
-        case description = "Description"
-        case memberUserIds = "MemberUserIds"
-        case externalSecurityGroups = "ExternalSecurityGroups"
-        case canBeDeleted = "CanBeDeleted"
-        case canBeRenamed = "CanBeRenamed"
-        case canChangeRoles = "CanChangeRoles"
-        case canChangeMembers = "CanChangeMembers"
-        case lastModifiedOn = "LastModifiedOn"
-        case lastModifiedBy = "LastModifiedBy"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, spaceId, name, slug, description, memberUserIds, externalSecurityGroups, canBeDeleted, canBeRenamed
+        case canChangeRoles, canChangeMembers, lastModifiedOn, lastModifiedBy, links
     }
 }
 
@@ -70,10 +58,8 @@ public struct NamedReferenceItem: Codable, Sendable, Equatable {
         self.displayIdAndName = displayIdAndName
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case displayName = "DisplayName"
-        case displayIdAndName = "DisplayIdAndName"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, displayName, displayIdAndName
     }
 }
 
@@ -98,13 +84,8 @@ public struct TeamMembership: Codable, Sendable, Equatable {
         self.externalSecurityGroups = externalSecurityGroups
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userId = "UserId"
-        case teamId = "TeamId"
-        case teamName = "TeamName"
-        case spaceId = "SpaceId"
-        case isDirectlyAssigned = "IsDirectlyAssigned"
-        case externalSecurityGroups = "ExternalSecurityGroups"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case userId, teamId, teamName, spaceId, isDirectlyAssigned, externalSecurityGroups
     }
 }
 
@@ -127,11 +108,7 @@ public struct UserTeam: Codable, Sendable, Equatable {
         self.externalSecurityGroups = externalSecurityGroups
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case name = "Name"
-        case spaceId = "SpaceId"
-        case isDirectlyAssigned = "IsDirectlyAssigned"
-        case externalSecurityGroups = "ExternalSecurityGroups"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, name, spaceId, isDirectlyAssigned, externalSecurityGroups
     }
 }

@@ -46,16 +46,8 @@ public struct Tenant: Codable, Sendable, Equatable {
         environments(for: project)?.contains { $0.rawValue.caseInsensitiveCompare(environment.rawValue) == .orderedSame } ?? false
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case spaceId = "SpaceId"
-        case name = "Name"
-        case description = "Description"
-        case tenantTags = "TenantTags"
-        case projectEnvironments = "ProjectEnvironments"
-        case clonedFromTenantId = "ClonedFromTenantId"
-        case lastModifiedOn = "LastModifiedOn"
-        case lastModifiedBy = "LastModifiedBy"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, spaceId, name, description, tenantTags, projectEnvironments, clonedFromTenantId, lastModifiedOn
+        case lastModifiedBy, links
     }
 }

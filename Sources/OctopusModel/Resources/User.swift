@@ -39,20 +39,9 @@ public struct User: Codable, Sendable, Equatable {
         self.links = links
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case username = "Username"
-        case displayName = "DisplayName"
-        case isActive = "IsActive"
-        case isService = "IsService"
-        case emailAddress = "EmailAddress"
-        case canPasswordBeEdited = "CanPasswordBeEdited"
-        case isRequestor = "IsRequestor"
-        case identities = "Identities"
-        case created = "Created"
-        case lastModifiedOn = "LastModifiedOn"
-        case lastModifiedBy = "LastModifiedBy"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, username, displayName, isActive, isService, emailAddress, canPasswordBeEdited, isRequestor
+        case identities, created, lastModifiedOn, lastModifiedBy, links
     }
 }
 
@@ -67,9 +56,8 @@ public struct UserIdentity: Codable, Sendable, Equatable {
         self.claims = claims
     }
 
-    enum CodingKeys: String, CodingKey {
-        case identityProviderName = "IdentityProviderName"
-        case claims = "Claims"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case identityProviderName, claims
     }
 }
 
@@ -83,8 +71,7 @@ public struct IdentityClaim: Codable, Sendable, Equatable {
         self.isIdentifyingClaim = isIdentifyingClaim
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value = "Value"
-        case isIdentifyingClaim = "IsIdentifyingClaim"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case value, isIdentifyingClaim
     }
 }

@@ -30,16 +30,8 @@ public struct VariableSet: Codable, Sendable, Equatable {
         self.links = links
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case spaceId = "SpaceId"
-        case ownerId = "OwnerId"
-        case version = "Version"
-        case variables = "Variables"
-        case scopeValues = "ScopeValues"
-        case lastModifiedOn = "LastModifiedOn"
-        case lastModifiedBy = "LastModifiedBy"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, spaceId, ownerId, version, variables, scopeValues, lastModifiedOn, lastModifiedBy, links
     }
 }
 
@@ -75,16 +67,8 @@ public struct Variable: Codable, Sendable, Equatable {
         self.prompt = prompt
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case name = "Name"
-        case value = "Value"
-        case description = "Description"
-        case scope = "Scope"
-        case isEditable = "IsEditable"
-        case isSensitive = "IsSensitive"
-        case type = "Type"
-        case prompt = "Prompt"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, name, value, description, scope, isEditable, isSensitive, type, prompt
     }
 }
 
@@ -104,11 +88,8 @@ public struct VariablePrompt: Codable, Sendable, Equatable {
         self.displaySettings = displaySettings
     }
 
-    enum CodingKeys: String, CodingKey {
-        case label = "Label"
-        case description = "Description"
-        case required = "Required"
-        case displaySettings = "DisplaySettings"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case label, description, required, displaySettings
     }
 }
 
@@ -133,13 +114,8 @@ public struct VariableScopeValues: Codable, Sendable, Equatable {
         self.tenantTags = tenantTags
     }
 
-    enum CodingKeys: String, CodingKey {
-        case environments = "Environments"
-        case machines = "Machines"
-        case actions = "Actions"
-        case roles = "Roles"
-        case channels = "Channels"
-        case tenantTags = "TenantTags"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case environments, machines, actions, roles, channels, tenantTags
     }
 }
 
@@ -153,8 +129,7 @@ public struct ReferenceDataItem: Codable, Sendable, Equatable {
         self.name = name
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case name = "Name"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, name
     }
 }

@@ -39,12 +39,7 @@ public struct OctopusErrorBody: Codable, Sendable, Equatable, Error {
         helpLink = try container.decodeIfPresent(String.self, forKey: .helpLink)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case errorMessage = "ErrorMessage"
-        case errors = "Errors"
-        case fullException = "FullException"
-        case details = "Details"
-        case helpText = "HelpText"
-        case helpLink = "HelpLink"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case errorMessage, errors, fullException, details, helpText, helpLink
     }
 }

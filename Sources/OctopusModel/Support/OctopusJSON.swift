@@ -2,9 +2,9 @@ import Foundation
 
 /// The one JSON configuration for Octopus's wire format, shared by the client and the sandbox.
 ///
-/// Keys: every model type spells its PascalCase keys in explicit `CodingKeys` (no key strategy,
-/// because a key strategy would also rewrite free-form dictionary keys such as `Links` or
-/// `Properties`). Dates: ``OctopusDateFormat``.
+/// Keys: every model type's `CodingKeys` derive its PascalCase keys from the case names
+/// (`PascalCaseCodingKey`); there is no key strategy, because a key strategy would also rewrite
+/// free-form dictionary keys such as `Links` or `Properties`. Dates: ``OctopusDateFormat``.
 public enum OctopusJSON {
     /// An encoder writing Octopus's date format, without escaping `/` (links are paths).
     public static func makeEncoder() -> JSONEncoder {

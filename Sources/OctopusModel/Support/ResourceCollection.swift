@@ -33,13 +33,7 @@ public struct ResourceCollection<Item: Codable & Sendable & Equatable>: Codable,
     /// The `Page.Next` link, if another page exists.
     public var nextPageLink: String? { links["Page.Next"] }
 
-    enum CodingKeys: String, CodingKey {
-        case itemType = "ItemType"
-        case totalResults = "TotalResults"
-        case itemsPerPage = "ItemsPerPage"
-        case numberOfPages = "NumberOfPages"
-        case lastPageNumber = "LastPageNumber"
-        case items = "Items"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case itemType, totalResults, itemsPerPage, numberOfPages, lastPageNumber, items, links
     }
 }
