@@ -10,9 +10,8 @@ extension OctopusClient {
         var spaceId: SpaceID
         var logCorrelationId: String?
 
-        enum CodingKeys: String, CodingKey {
-            case filename = "Filename", serverTaskId = "ServerTaskId", spaceId = "SpaceId"
-            case logCorrelationId = "LogCorrelationId"
+        enum CodingKeys: String, PascalCaseCodingKey {
+            case filename, serverTaskId, spaceId, logCorrelationId
         }
     }
 

@@ -30,13 +30,9 @@ extension OctopusClient {
         var useGuidedFailure: Bool
         var comments: String?
 
-        enum CodingKeys: String, CodingKey {
-            case releaseId = "ReleaseId", environmentId = "EnvironmentId", tenantId = "TenantId"
-            case queueTime = "QueueTime", queueTimeExpiry = "QueueTimeExpiry"
-            case specificMachineIds = "SpecificMachineIds", excludedMachineIds = "ExcludedMachineIds"
-            case skipActions = "SkipActions", formValues = "FormValues"
-            case forcePackageRedeployment = "ForcePackageRedeployment", forcePackageDownload = "ForcePackageDownload"
-            case useGuidedFailure = "UseGuidedFailure", comments = "Comments"
+        enum CodingKeys: String, PascalCaseCodingKey {
+            case releaseId, environmentId, tenantId, queueTime, queueTimeExpiry, specificMachineIds, excludedMachineIds
+            case skipActions, formValues, forcePackageRedeployment, forcePackageDownload, useGuidedFailure, comments
         }
 
         init(_ deployment: Deployment, marker: String) {

@@ -18,20 +18,9 @@ struct ActionTemplate: Codable, Sendable, Equatable {
     var lastModifiedBy: String?
     var links: Links = [:]
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case spaceId = "SpaceId"
-        case name = "Name"
-        case description = "Description"
-        case actionType = "ActionType"
-        case version = "Version"
-        case communityActionTemplateId = "CommunityActionTemplateId"
-        case packages = "Packages"
-        case parameters = "Parameters"
-        case properties = "Properties"
-        case lastModifiedOn = "LastModifiedOn"
-        case lastModifiedBy = "LastModifiedBy"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, spaceId, name, description, actionType, version, communityActionTemplateId, packages, parameters
+        case properties, lastModifiedOn, lastModifiedBy, links
     }
 }
 
@@ -52,19 +41,8 @@ struct ActionTemplateUsage: Codable, Sendable, Equatable {
     var actionId: String
     var actionName: String
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case actionTemplateId = "ActionTemplateId"
-        case version = "Version"
-        case deploymentProcessId = "DeploymentProcessId"
-        case processId = "ProcessId"
-        case processType = "ProcessType"
-        case projectId = "ProjectId"
-        case projectName = "ProjectName"
-        case projectSlug = "ProjectSlug"
-        case stepId = "StepId"
-        case stepName = "StepName"
-        case actionId = "ActionId"
-        case actionName = "ActionName"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, actionTemplateId, version, deploymentProcessId, processId, processType, projectId, projectName
+        case projectSlug, stepId, stepName, actionId, actionName
     }
 }

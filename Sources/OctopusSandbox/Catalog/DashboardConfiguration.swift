@@ -21,15 +21,8 @@ struct DashboardConfiguration: Codable, Sendable, Equatable {
         links = ["Self": "/api/\(space.rawValue)/dashboardconfiguration"]
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case spaceId = "SpaceId"
-        case includedProjectIds = "IncludedProjectIds"
-        case includedProjectGroupIds = "IncludedProjectGroupIds"
-        case includedEnvironmentIds = "IncludedEnvironmentIds"
-        case includedTenantIds = "IncludedTenantIds"
-        case includedTenantTags = "IncludedTenantTags"
-        case projectLimit = "ProjectLimit"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, spaceId, includedProjectIds, includedProjectGroupIds, includedEnvironmentIds, includedTenantIds
+        case includedTenantTags, projectLimit, links
     }
 }

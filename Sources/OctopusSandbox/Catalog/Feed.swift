@@ -22,15 +22,8 @@ struct Feed: Codable, Sendable, Equatable {
             lastModifiedBy: "system")
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case spaceId = "SpaceId"
-        case name = "Name"
-        case feedType = "FeedType"
-        case packageAcquisitionLocationOptions = "PackageAcquisitionLocationOptions"
-        case lastModifiedOn = "LastModifiedOn"
-        case lastModifiedBy = "LastModifiedBy"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, spaceId, name, feedType, packageAcquisitionLocationOptions, lastModifiedOn, lastModifiedBy, links
     }
 }
 
@@ -70,21 +63,9 @@ struct FeedPackage: Codable, Sendable, Equatable {
         lastModifiedBy = "release-conductor"
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case spaceId = "SpaceId"
-        case packageId = "PackageId"
-        case version = "Version"
-        case feedId = "FeedId"
-        case title = "Title"
-        case summary = "Summary"
-        case description = "Description"
-        case releaseNotes = "ReleaseNotes"
-        case published = "Published"
-        case fileExtension = "FileExtension"
-        case lastModifiedOn = "LastModifiedOn"
-        case lastModifiedBy = "LastModifiedBy"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, spaceId, packageId, version, feedId, title, summary, description, releaseNotes, published
+        case fileExtension, lastModifiedOn, lastModifiedBy, links
     }
 }
 
@@ -110,15 +91,8 @@ struct PackageVersion: Codable, Sendable, Equatable {
         links = package.links
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case packageId = "PackageId"
-        case feedId = "FeedId"
-        case version = "Version"
-        case title = "Title"
-        case published = "Published"
-        case releaseNotes = "ReleaseNotes"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, packageId, feedId, version, title, published, releaseNotes, links
     }
 }
 
@@ -130,11 +104,7 @@ struct PackageDescription: Codable, Sendable, Equatable {
     var latestVersion: String
     var links: Links
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case name = "Name"
-        case description = "Description"
-        case latestVersion = "LatestVersion"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, name, description, latestVersion, links
     }
 }

@@ -16,16 +16,8 @@ struct LibraryVariableSet: Codable, Sendable, Equatable {
     var lastModifiedBy: String?
     var links: Links = [:]
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case spaceId = "SpaceId"
-        case name = "Name"
-        case description = "Description"
-        case variableSetId = "VariableSetId"
-        case contentType = "ContentType"
-        case templates = "Templates"
-        case lastModifiedOn = "LastModifiedOn"
-        case lastModifiedBy = "LastModifiedBy"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, spaceId, name, description, variableSetId, contentType, templates, lastModifiedOn, lastModifiedBy
+        case links
     }
 }

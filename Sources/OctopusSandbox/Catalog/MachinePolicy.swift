@@ -26,9 +26,8 @@ struct MachinePolicy: Codable, Sendable, Equatable {
         /// `RunScript` or `OnlyConnectivity`.
         var healthCheckType: String
 
-        enum CodingKeys: String, CodingKey {
-            case healthCheckInterval = "HealthCheckInterval"
-            case healthCheckType = "HealthCheckType"
+        enum CodingKeys: String, PascalCaseCodingKey {
+            case healthCheckInterval, healthCheckType
         }
     }
 
@@ -44,21 +43,10 @@ struct MachinePolicy: Codable, Sendable, Equatable {
             lastModifiedOn: now, lastModifiedBy: "system")
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case spaceId = "SpaceId"
-        case name = "Name"
-        case description = "Description"
-        case isDefault = "IsDefault"
-        case connectionRetrySleepInterval = "ConnectionRetrySleepInterval"
-        case connectionRetryCountLimit = "ConnectionRetryCountLimit"
-        case connectionRetryTimeLimit = "ConnectionRetryTimeLimit"
-        case connectionConnectTimeout = "ConnectionConnectTimeout"
-        case pollingRequestQueueTimeout = "PollingRequestQueueTimeout"
-        case pollingRequestMaximumMessageProcessingTimeout = "PollingRequestMaximumMessageProcessingTimeout"
-        case machineHealthCheckPolicy = "MachineHealthCheckPolicy"
-        case lastModifiedOn = "LastModifiedOn"
-        case lastModifiedBy = "LastModifiedBy"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, spaceId, name, description, isDefault, connectionRetrySleepInterval, connectionRetryCountLimit
+        case connectionRetryTimeLimit, connectionConnectTimeout, pollingRequestQueueTimeout
+        case pollingRequestMaximumMessageProcessingTimeout, machineHealthCheckPolicy, lastModifiedOn, lastModifiedBy
+        case links
     }
 }

@@ -22,13 +22,8 @@ struct PackageBuildInformation: Codable, Sendable, Equatable {
         lastModifiedBy = "release-conductor"
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case spaceId = "SpaceId"
-        case created = "Created"
-        case lastModifiedOn = "LastModifiedOn"
-        case lastModifiedBy = "LastModifiedBy"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, spaceId, created, lastModifiedOn, lastModifiedBy, links
     }
 
     // The package's fields sit beside the resource's own, as Octopus writes them.

@@ -34,19 +34,9 @@ struct DeploymentSettings: Codable, Sendable, Equatable {
         links = ["Self": "/api/\(project.spaceId.rawValue)/projects/\(project.id.rawValue)/deploymentsettings"]
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case spaceId = "SpaceId"
-        case projectId = "ProjectId"
-        case connectivityPolicy = "ConnectivityPolicy"
-        case defaultGuidedFailureMode = "DefaultGuidedFailureMode"
-        case defaultToSkipIfAlreadyInstalled = "DefaultToSkipIfAlreadyInstalled"
-        case deploymentChangesTemplate = "DeploymentChangesTemplate"
-        case releaseNotesTemplate = "ReleaseNotesTemplate"
-        case versioningStrategy = "VersioningStrategy"
-        case lastModifiedOn = "LastModifiedOn"
-        case lastModifiedBy = "LastModifiedBy"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, spaceId, projectId, connectivityPolicy, defaultGuidedFailureMode, defaultToSkipIfAlreadyInstalled
+        case deploymentChangesTemplate, releaseNotesTemplate, versioningStrategy, lastModifiedOn, lastModifiedBy, links
     }
 }
 
@@ -55,9 +45,8 @@ struct ProjectSummary: Codable, Sendable, Equatable {
     var hasDeploymentProcess: Bool
     var hasRunbooks: Bool
 
-    enum CodingKeys: String, CodingKey {
-        case hasDeploymentProcess = "HasDeploymentProcess"
-        case hasRunbooks = "HasRunbooks"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case hasDeploymentProcess, hasRunbooks
     }
 }
 
@@ -81,14 +70,8 @@ struct MachineConnectionStatus: Codable, Sendable, Equatable {
         links = ["Self": "/api/\(machine.spaceId.rawValue)/machines/\(machine.id.rawValue)/connection"]
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case machineId = "MachineId"
-        case status = "Status"
-        case currentTentacleVersion = "CurrentTentacleVersion"
-        case lastChecked = "LastChecked"
-        case logs = "Logs"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, machineId, status, currentTentacleVersion, lastChecked, logs, links
     }
 }
 
@@ -97,9 +80,8 @@ struct NamedItem: Codable, Sendable, Equatable {
     var id: String
     var name: String
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case name = "Name"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, name
     }
 }
 
@@ -109,10 +91,8 @@ struct EventGroup: Codable, Sendable, Equatable {
     var name: String
     var eventCategories: [String]
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case name = "Name"
-        case eventCategories = "EventCategories"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, name, eventCategories
     }
 }
 
@@ -128,16 +108,8 @@ struct ScopedUserRole: Codable, Sendable, Equatable {
     var projectGroupIds: [String] = []
     var links: Links = [:]
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case teamId = "TeamId"
-        case userRoleId = "UserRoleId"
-        case spaceId = "SpaceId"
-        case projectIds = "ProjectIds"
-        case environmentIds = "EnvironmentIds"
-        case tenantIds = "TenantIds"
-        case projectGroupIds = "ProjectGroupIds"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, teamId, userRoleId, spaceId, projectIds, environmentIds, tenantIds, projectGroupIds, links
     }
 }
 
@@ -156,17 +128,11 @@ struct APIKeyRecord: Codable, Sendable, Equatable {
     struct Hidden: Codable, Sendable, Equatable {
         var hasValue = true
 
-        enum CodingKeys: String, CodingKey { case hasValue = "HasValue" }
+        enum CodingKeys: String, PascalCaseCodingKey { case hasValue }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case userId = "UserId"
-        case purpose = "Purpose"
-        case apiKey = "ApiKey"
-        case created = "Created"
-        case expires = "Expires"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, userId, purpose, apiKey, created, expires, links
     }
 }
 
@@ -188,12 +154,9 @@ struct UserPermissionSet: Codable, Sendable, Equatable {
         var restrictedToTenantIds: [String] = []
         var restrictedToProjectGroupIds: [String] = []
 
-        enum CodingKeys: String, CodingKey {
-            case spaceId = "SpaceId"
-            case restrictedToProjectIds = "RestrictedToProjectIds"
-            case restrictedToEnvironmentIds = "RestrictedToEnvironmentIds"
-            case restrictedToTenantIds = "RestrictedToTenantIds"
-            case restrictedToProjectGroupIds = "RestrictedToProjectGroupIds"
+        enum CodingKeys: String, PascalCaseCodingKey {
+            case spaceId, restrictedToProjectIds, restrictedToEnvironmentIds, restrictedToTenantIds
+            case restrictedToProjectGroupIds
         }
     }
 
@@ -203,21 +166,13 @@ struct UserPermissionSet: Codable, Sendable, Equatable {
         var name: String
         var spaceId: SpaceID?
 
-        enum CodingKeys: String, CodingKey {
-            case id = "Id"
-            case name = "Name"
-            case spaceId = "SpaceId"
+        enum CodingKeys: String, PascalCaseCodingKey {
+            case id, name, spaceId
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case spacePermissions = "SpacePermissions"
-        case systemPermissions = "SystemPermissions"
-        case teams = "Teams"
-        case isPermissionsComplete = "IsPermissionsComplete"
-        case isTeamsComplete = "IsTeamsComplete"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, spacePermissions, systemPermissions, teams, isPermissionsComplete, isTeamsComplete, links
     }
 }
 
@@ -228,10 +183,8 @@ struct EnvironmentScopedVariables: Codable, Sendable, Equatable {
     var hasUnauthorizedLibraryVariableSetVariables = false
     var variableMap: [String: [Variable]]
 
-    enum CodingKeys: String, CodingKey {
-        case hasUnauthorizedProjectVariables = "HasUnauthorizedProjectVariables"
-        case hasUnauthorizedLibraryVariableSetVariables = "HasUnauthorizedLibraryVariableSetVariables"
-        case variableMap = "VariableMap"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case hasUnauthorizedProjectVariables, hasUnauthorizedLibraryVariableSetVariables, variableMap
     }
 }
 
@@ -242,9 +195,7 @@ struct SpaceSearchResult: Codable, Sendable, Equatable {
     /// The kind: `Project`, `Environment`, `Tenant`, ...
     var type: String
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case name = "Name"
-        case type = "Type"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, name, type
     }
 }

@@ -24,25 +24,12 @@ struct TagSet: Codable, Sendable, Equatable {
         var description: String
         var sortOrder: Int
 
-        enum CodingKeys: String, CodingKey {
-            case id = "Id"
-            case name = "Name"
-            case canonicalTagName = "CanonicalTagName"
-            case color = "Color"
-            case description = "Description"
-            case sortOrder = "SortOrder"
+        enum CodingKeys: String, PascalCaseCodingKey {
+            case id, name, canonicalTagName, color, description, sortOrder
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case spaceId = "SpaceId"
-        case name = "Name"
-        case description = "Description"
-        case sortOrder = "SortOrder"
-        case tags = "Tags"
-        case lastModifiedOn = "LastModifiedOn"
-        case lastModifiedBy = "LastModifiedBy"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, spaceId, name, description, sortOrder, tags, lastModifiedOn, lastModifiedBy, links
     }
 }

@@ -22,12 +22,8 @@ struct TenantVariables: Codable, Sendable, Equatable {
         var variables: [String: [String: String]]
         var links: Links
 
-        enum CodingKeys: String, CodingKey {
-            case projectId = "ProjectId"
-            case projectName = "ProjectName"
-            case templates = "Templates"
-            case variables = "Variables"
-            case links = "Links"
+        enum CodingKeys: String, PascalCaseCodingKey {
+            case projectId, projectName, templates, variables, links
         }
     }
 
@@ -39,12 +35,8 @@ struct TenantVariables: Codable, Sendable, Equatable {
         var variables: [String: String]
         var links: Links
 
-        enum CodingKeys: String, CodingKey {
-            case libraryVariableSetId = "LibraryVariableSetId"
-            case libraryVariableSetName = "LibraryVariableSetName"
-            case templates = "Templates"
-            case variables = "Variables"
-            case links = "Links"
+        enum CodingKeys: String, PascalCaseCodingKey {
+            case libraryVariableSetId, libraryVariableSetName, templates, variables, links
         }
     }
 
@@ -66,13 +58,7 @@ struct TenantVariables: Codable, Sendable, Equatable {
         links = ["Self": "/api/\(space)/tenants/\(tenant.id.rawValue)/variables"]
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case spaceId = "SpaceId"
-        case tenantId = "TenantId"
-        case tenantName = "TenantName"
-        case projectVariables = "ProjectVariables"
-        case libraryVariables = "LibraryVariables"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, spaceId, tenantId, tenantName, projectVariables, libraryVariables, links
     }
 }

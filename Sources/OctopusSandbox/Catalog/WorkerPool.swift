@@ -26,17 +26,8 @@ struct WorkerPool: Codable, Sendable, Equatable {
             workerPoolType: "StaticWorkerPool", canAddWorkers: true, lastModifiedOn: now, lastModifiedBy: "system")
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case spaceId = "SpaceId"
-        case name = "Name"
-        case description = "Description"
-        case isDefault = "IsDefault"
-        case sortOrder = "SortOrder"
-        case workerPoolType = "WorkerPoolType"
-        case canAddWorkers = "CanAddWorkers"
-        case lastModifiedOn = "LastModifiedOn"
-        case lastModifiedBy = "LastModifiedBy"
-        case links = "Links"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case id, spaceId, name, description, isDefault, sortOrder, workerPoolType, canAddWorkers, lastModifiedOn
+        case lastModifiedBy, links
     }
 }

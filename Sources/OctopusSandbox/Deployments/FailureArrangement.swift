@@ -24,12 +24,8 @@ package struct FailureArrangement: Codable, Sendable, Equatable {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case projectId = "ProjectId"
-        case releaseId = "ReleaseId"
-        case environmentId = "EnvironmentId"
-        case step = "Step"
-        case message = "Message"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case projectId, releaseId, environmentId, step, message
     }
 
     /// Decodes a request body; `Step` is required, `Message` has a default.

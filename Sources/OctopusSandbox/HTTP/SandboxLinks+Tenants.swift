@@ -3,12 +3,10 @@ import OctopusModel
 extension SandboxLinks {
     /// A tenant's links, as Octopus serves them.
     static func linking(_ tenant: Tenant) -> Tenant {
-        var tenant = tenant
         let base = "/api/\(tenant.spaceId.rawValue)/tenants/\(tenant.id.rawValue)"
-        tenant.links = [
+        return tenant.linked([
             "Self": base, "Variables": "\(base)/variables", "Logo": "\(base)/logo?cb=\(tenant.id.rawValue)",
             "Web": "/app#/\(tenant.spaceId.rawValue)/tenants/\(tenant.id.rawValue)",
-        ]
-        return tenant
+        ])
     }
 }

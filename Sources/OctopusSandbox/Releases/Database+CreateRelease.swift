@@ -11,13 +11,8 @@ struct CreateReleaseCommand: Decodable, Sendable {
     var selectedPackages: [SelectedPackage]?
     var ignoreChannelRules: Bool?
 
-    enum CodingKeys: String, CodingKey {
-        case projectId = "ProjectId"
-        case channelId = "ChannelId"
-        case version = "Version"
-        case releaseNotes = "ReleaseNotes"
-        case selectedPackages = "SelectedPackages"
-        case ignoreChannelRules = "IgnoreChannelRules"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case projectId, channelId, version, releaseNotes, selectedPackages, ignoreChannelRules
     }
 }
 

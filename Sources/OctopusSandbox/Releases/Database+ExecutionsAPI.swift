@@ -16,15 +16,9 @@ struct CreateReleaseV1Command: Decodable, Sendable {
     var ignoreIfAlreadyExists: Bool?
     var ignoreChannelRules: Bool?
 
-    enum CodingKeys: String, CodingKey {
-        case projectName = "ProjectName"
-        case releaseVersion = "ReleaseVersion"
-        case channelName = "ChannelName"
-        case packageVersion = "PackageVersion"
-        case packages = "Packages"
-        case releaseNotes = "ReleaseNotes"
-        case ignoreIfAlreadyExists = "IgnoreIfAlreadyExists"
-        case ignoreChannelRules = "IgnoreChannelRules"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case projectName, releaseVersion, channelName, packageVersion, packages, releaseNotes, ignoreIfAlreadyExists
+        case ignoreChannelRules
     }
 }
 
@@ -33,9 +27,8 @@ struct CreateReleaseV1Response: Encodable, Sendable {
     var releaseId: ReleaseID
     var releaseVersion: String
 
-    enum CodingKeys: String, CodingKey {
-        case releaseId = "ReleaseId"
-        case releaseVersion = "ReleaseVersion"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case releaseId, releaseVersion
     }
 }
 

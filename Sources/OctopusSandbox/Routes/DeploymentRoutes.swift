@@ -115,18 +115,16 @@ struct PreviewRequests: Decodable, Sendable {
     struct Item: Decodable, Sendable {
         var environmentId: String
         var tenantId: String?
-        enum CodingKeys: String, CodingKey {
-            case environmentId = "EnvironmentId"
-            case tenantId = "TenantId"
+        enum CodingKeys: String, PascalCaseCodingKey {
+            case environmentId, tenantId
         }
     }
 
     var deploymentPreviews: [Item]
     var includeDisabledSteps: Bool
 
-    enum CodingKeys: String, CodingKey {
-        case deploymentPreviews = "DeploymentPreviews"
-        case includeDisabledSteps = "IncludeDisabledSteps"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case deploymentPreviews, includeDisabledSteps
     }
 
     init(from decoder: any Decoder) throws {

@@ -11,9 +11,8 @@ enum LoginRoutes {
         var username: String?
         var password: String?
 
-        enum CodingKeys: String, CodingKey {
-            case username = "Username"
-            case password = "Password"
+        enum CodingKeys: String, PascalCaseCodingKey {
+            case username, password
         }
     }
 

@@ -52,19 +52,16 @@ enum SandboxControlRoutes {
         /// Faults injected (`--fail-rate`, `--reset-rate`).
         var faults: Int
         var routes: [String: Int]
-        enum CodingKeys: String, CodingKey {
-            case total = "Total"
-            case faults = "Faults"
-            case routes = "Routes"
+        enum CodingKeys: String, PascalCaseCodingKey {
+            case total, faults, routes
         }
     }
 
     struct ClockBody: Encodable {
         var now: Date
         var isVirtual: Bool
-        enum CodingKeys: String, CodingKey {
-            case now = "Now"
-            case isVirtual = "IsVirtual"
+        enum CodingKeys: String, PascalCaseCodingKey {
+            case now, isVirtual
         }
     }
 }

@@ -9,11 +9,8 @@ struct TenantRequest: Decodable, Sendable {
     var tenantTags: [String]?
     var projectEnvironments: [String: [String]]?
 
-    enum CodingKeys: String, CodingKey {
-        case name = "Name"
-        case description = "Description"
-        case tenantTags = "TenantTags"
-        case projectEnvironments = "ProjectEnvironments"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case name, description, tenantTags, projectEnvironments
     }
 }
 

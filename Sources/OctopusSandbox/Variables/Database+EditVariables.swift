@@ -19,22 +19,13 @@ struct VariableSetEdit: Decodable, Sendable {
         var type: String?
         var prompt: VariablePrompt?
 
-        enum CodingKeys: String, CodingKey {
-            case id = "Id"
-            case name = "Name"
-            case value = "Value"
-            case description = "Description"
-            case scope = "Scope"
-            case isEditable = "IsEditable"
-            case isSensitive = "IsSensitive"
-            case type = "Type"
-            case prompt = "Prompt"
+        enum CodingKeys: String, PascalCaseCodingKey {
+            case id, name, value, description, scope, isEditable, isSensitive, type, prompt
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case version = "Version"
-        case variables = "Variables"
+    enum CodingKeys: String, PascalCaseCodingKey {
+        case version, variables
     }
 }
 
