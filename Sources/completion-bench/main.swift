@@ -35,7 +35,7 @@ for (index, project) in snapshot.projects.enumerated() {
 var context = CompletionContext()
 context.applicationProjects = Array(snapshot.projects.prefix(4).map(\.name))
 context.pattern = "2021.1.*"
-let releaseCount = snapshot.releases.values.reduce(0) { $0 + $1.count }
+let releaseCount = snapshot.releases.projects.reduce(0) { $0 + (snapshot.releases[$1]?.count ?? 0) }
 print("catalogue: \(snapshot.projects.count) projects, \(releaseCount) releases, \(snapshot.environments.count) environments, \(snapshot.tenants.count) tenants")
 
 let completer = Completer()

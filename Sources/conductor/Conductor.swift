@@ -15,6 +15,12 @@ struct Conductor: AsyncParsableCommand {
     /// Parses and runs the command line. A usage error (unknown flag, bad value, unknown
     /// subcommand) exits with 2 as shell-conventions.md §8 says, not ArgumentParser's 64.
     static func main() async {
+        // Tab in bash, zsh or fish: straight to the completer (the words are passed through unparsed anyway).
+        let arguments = CommandLine.arguments.dropFirst()
+        if arguments.first == CompleteCommand._commandName {
+            CompleteCommand.complete(Array(arguments.dropFirst()))
+            return
+        }
         do {
             var command = try parseAsRoot()
             if var asynchronous = command as? any AsyncParsableCommand {

@@ -22,6 +22,11 @@ import Testing
         return names.filter { $0.hasPrefix("catalogue-") }.compactMap { try? String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }.joined()
     }
 
+    /// Whether the catalogue text holds `name` as a whole field (its lines are tab-separated).
+    static func holds(_ catalogue: String, _ name: String) -> Bool {
+        catalogue.contains("\t\(name)\t") || catalogue.contains("\t\(name)\n")
+    }
+
     /// Waits until the catalogue on disk satisfies `condition` (the shell's background refresh wrote it).
     static func waitForCatalogue(_ home: ShellHome, _ description: String, timeout: Duration = .seconds(60), until condition: (String) -> Bool) throws {
         let deadline = ContinuousClock.now + timeout
@@ -36,7 +41,7 @@ import Testing
         let home = try ShellHome()
         let shell = try Self.start(home)
         _ = try shell.waitFor("Default@sandbox", timeout: .seconds(60))
-        try Self.waitForCatalogue(home, "the catalogue with Web API's releases") { $0.contains("\"Web UI\"") && $0.contains("2021.1.0") }
+        try Self.waitForCatalogue(home, "the catalogue with Web API's releases") { Self.holds($0, "Web UI") && $0.contains("2021.1.0") }
 
         try shell.send("use projects We\t")
         _ = try shell.waitForCursorLine("conductor Default@sandbox> use projects Web\\ ")
@@ -71,7 +76,7 @@ import Testing
         try shell.send("deploy Database 2021.1.0.10 to Staging --yes\r")
         let deployed = try shell.waitForScreen("the deployment's task", timeout: .seconds(60)) { $0.text.contains("ServerTasks-") }
         let task = try #require(deployed.text.firstMatch(of: /ServerTasks-[0-9]+/)).output
-        try Self.waitForCatalogue(home, "the new task in the catalogue") { $0.contains("\"\(task)\"") }
+        try Self.waitForCatalogue(home, "the new task in the catalogue") { Self.holds($0, String(task)) }
         // The next status sees the deployment, and Tab lists its task first (newest first).
         try shell.send("status Database\r")
         _ = try shell.waitForScreen("status after the deploy") { screen in
@@ -97,7 +102,7 @@ import Testing
         let home = try ShellHome()
         let shell = try Self.start(home, environment: ["OCTOPUS_URL": sandbox.baseURL.absoluteString, "OCTOPUS_API_KEY": key])
         _ = try shell.waitFor("Default@", timeout: .seconds(60))
-        try Self.waitForCatalogue(home, "the catalogue") { $0.contains("\"Staging\"") }
+        try Self.waitForCatalogue(home, "the catalogue") { Self.holds($0, "Staging") }
         let afterConnect = try await Self.requests(sandbox, key: key)
         // Connecting: the space, the user, the root document (at most 4), then one listing per kind (9, the
         // space's releases among them); no application yet, so no per-project release listings.

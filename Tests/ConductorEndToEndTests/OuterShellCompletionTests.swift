@@ -22,7 +22,7 @@ import Testing
         let home = try ShellHome()
         let shell = try CompletionTerminalTests.start(home)
         _ = try shell.waitFor("Default@sandbox", timeout: .seconds(60))
-        try CompletionTerminalTests.waitForCatalogue(home, "the catalogue") { $0.contains("\"Staging\"") && $0.contains("\"Web UI\"") }
+        try CompletionTerminalTests.waitForCatalogue(home, "the catalogue") { CompletionTerminalTests.holds($0, "Staging") && CompletionTerminalTests.holds($0, "Web UI") }
         try shell.send(PseudoTerminalProcess.Key.endOfFile)
         #expect(try shell.waitForExit(timeout: .seconds(30)) == 0)
         return home

@@ -134,7 +134,7 @@ import Testing
     }
 
     static func roundTripped(_ snapshot: CompletionSnapshot) throws -> CompletionSnapshot {
-        try CatalogueStore.decode(CatalogueStore.encode(snapshot))
+        try CatalogueFormat.decode(CatalogueFormat.encode(snapshot))
     }
 
     static func source() throws -> CompletionCache.Source {

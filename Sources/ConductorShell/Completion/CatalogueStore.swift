@@ -1,7 +1,8 @@
 import Foundation
 
 /// The catalogue on disk under `$XDG_CACHE_HOME/conductor/`, one file per (server, space), mode 0600: a new shell
-/// (and `conductor __complete`) answers Tab from it at once. It holds names, ids and dates, never a key.
+/// (and `conductor __complete`) answers Tab from it at once. It holds names, ids and dates, never a key; the format is
+/// `CatalogueFormat`.
 public struct CatalogueStore: Sendable {
     /// The folder (`StatePaths.cache`).
     public var folder: URL
@@ -12,44 +13,41 @@ public struct CatalogueStore: Sendable {
 
     /// The file of `server` and `space`.
     public func file(server: String, space: String) -> URL {
-        folder.appendingPathComponent("catalogue-\(Self.digest(server))-\(Self.digest(space.lowercased())).json")
+        folder.appendingPathComponent(Self.baseName(server: server, space: space) + Self.suffix)
     }
 
-    /// The stored catalogue; for no space, the one of `server` written last. Nil when none (or unreadable: the
-    /// next refresh rewrites it).
-    public func load(server: String, space: String?) -> CompletionSnapshot? {
+    /// The stored catalogue; for no space, the one of `server` written last. Nil when none, or unreadable (another
+    /// version, cut short, garbled): the next refresh rewrites it. The releases stay encoded until asked for; with
+    /// `only`, just those parts are decoded (to read from, never to save).
+    public func load(server: String, space: String?, only parts: Set<CompletionSnapshot.Kind>? = nil) -> CompletionSnapshot? {
         let url: URL
         if let space {
             url = file(server: server, space: space)
         } else {
             let prefix = "catalogue-\(Self.digest(server))-"
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            let newest = names.filter { $0.hasPrefix(prefix) }.map { folder.appendingPathComponent($0) }.max { a, b in
+            let newest = names.filter { $0.hasPrefix(prefix) && $0.hasSuffix(Self.suffix) }.map { folder.appendingPathComponent($0) }.max { a, b in
                 Self.modified(a) < Self.modified(b)
             }
             guard let newest else { return nil }
             url = newest
         }
         guard let data = try? PrivateFile.read(url) else { return nil }
-        return try? Self.decode(data)
+        return try? CatalogueFormat.decode(data, only: parts)
     }
 
-    /// Writes the catalogue (atomically, 0600).
+    /// Writes the catalogue (atomically, 0600), and removes the version-1 file of the same catalogue.
     public func save(_ snapshot: CompletionSnapshot) throws {
-        try PrivateFile.write(try Self.encode(snapshot), to: file(server: snapshot.server, space: snapshot.space))
+        try PrivateFile.write(CatalogueFormat.encode(snapshot), to: file(server: snapshot.server, space: snapshot.space))
+        let legacy = folder.appendingPathComponent(Self.baseName(server: snapshot.server, space: snapshot.space) + ".json")
+        try? FileManager.default.removeItem(at: legacy)
     }
 
-    /// The file's format: JSON, dates as seconds since 1970.
-    static func encode(_ snapshot: CompletionSnapshot) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .secondsSince1970
-        return try encoder.encode(snapshot)
-    }
+    /// Version 1 was `….json` (JSON, decoded whole); this format's files end so.
+    static let suffix = ".catalogue"
 
-    static func decode(_ data: Data) throws -> CompletionSnapshot {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .secondsSince1970
-        return try decoder.decode(CompletionSnapshot.self, from: data)
+    private static func baseName(server: String, space: String) -> String {
+        "catalogue-\(digest(server))-\(digest(space.lowercased()))"
     }
 
     private static func modified(_ url: URL) -> Date {

@@ -2,9 +2,9 @@ import Foundation
 
 /// The server's names as Tab sees them, for one (server, space): plain `Sendable` lists, read synchronously and kept
 /// on disk between shells. Holds names, ids and dates only, never a key.
-public struct CompletionSnapshot: Sendable, Codable, Equatable {
+public struct CompletionSnapshot: Sendable, Equatable {
     /// A project and its group (shown as the candidate's description).
-    public struct Project: Sendable, Codable, Equatable {
+    public struct Project: Sendable, Equatable {
         public var name: String
         public var group: String
         public init(name: String, group: String) {
@@ -14,7 +14,7 @@ public struct CompletionSnapshot: Sendable, Codable, Equatable {
     }
 
     /// A release of a project.
-    public struct Release: Sendable, Codable, Equatable {
+    public struct Release: Sendable, Equatable {
         public var version: String
         public var channel: String
         public var created: Date
@@ -26,7 +26,7 @@ public struct CompletionSnapshot: Sendable, Codable, Equatable {
     }
 
     /// A task or an intervention: its id and what it is about.
-    public struct Item: Sendable, Codable, Equatable {
+    public struct Item: Sendable, Equatable {
         public var id: String
         public var title: String
         public init(id: String, title: String) {
@@ -36,8 +36,26 @@ public struct CompletionSnapshot: Sendable, Codable, Equatable {
     }
 
     /// The part of the catalogue one listing fills; `fetched` remembers when each was last read.
-    public enum Kind: String, Sendable, Codable, CaseIterable {
+    public enum Kind: String, Sendable, CaseIterable {
         case projects, projectGroups, environments, tenants, channels, releases, spaces, tasks, interventions
+
+        /// The parts values of `kind` come from: what `conductor __complete` decodes.
+        public static func parts(for kind: ValueKind) -> Set<Kind> {
+            switch kind {
+            case .project, .stages: [.projects]
+            case .projectGroup: [.projectGroups]
+            case .environment: [.environments]
+            case .channel: [.channels]
+            case .tenant: [.tenants]
+            case .releasePattern, .version: [.releases]
+            case .taskID: [.tasks]
+            case .interventionID: [.interventions]
+            case .space: [.spaces]
+            // A setting's values depend on which setting: all of it.
+            case .settingValue: Set(allCases)
+            case .duration, .time, .file, .text, .settingName, .sandboxUser, .profile, .applicationName, .url, .count, .choice, .command: []
+            }
+        }
     }
 
     /// `https://octopus.example.com` or `embedded sandbox`.
@@ -52,8 +70,8 @@ public struct CompletionSnapshot: Sendable, Codable, Equatable {
     public var spaces: [String] = []
     /// Channels by project name.
     public var channels: [String: [String]] = [:]
-    /// Releases by project name, newest first.
-    public var releases: [String: [Release]] = [:]
+    /// Releases by project name, newest first (the disk copy's decoded per project on first use).
+    public var releases = Releases()
     /// Recent tasks, newest first.
     public var tasks: [Item] = []
     /// Pending interventions.

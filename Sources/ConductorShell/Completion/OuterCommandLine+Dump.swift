@@ -19,7 +19,7 @@ extension OuterCommandLine {
         self.init(root: subcommands.first { $0.name == defaultName } ?? Subcommand("", abstract: ""), subcommands: subcommands)
     }
 
-    private static func subcommand(_ command: ToolInfo.Command) -> Subcommand {
+    static func subcommand(_ command: ToolInfo.Command) -> Subcommand {
         let options = (command.arguments ?? []).compactMap(option)
         let nested = (command.subcommands ?? []).filter(\.isShown).map(subcommand)
         let values = command.arguments?.first { $0.kind == "positional" }?.allValues ?? []
@@ -64,5 +64,15 @@ extension OuterCommandLine {
         }
 
         var command: Command
+    }
+}
+
+extension OuterCommandLine.Subcommand {
+    /// One command's own tool-info JSON (`SomeCommand._dumpHelp()`, nested subcommands included): `__complete`
+    /// describes only the subcommand on the line, since reflecting every command costs more than the rest of a Tab.
+    public init(dump: Data) throws {
+        self = OuterCommandLine.subcommand(try JSONDecoder().decode(OuterCommandLine.ToolInfo.self, from: dump).command)
+        // Described on its own, a command is a root, and ArgumentParser gives a root a `help` subcommand.
+        subcommands.removeAll { OuterCommandLine.omitted.contains($0.name) }
     }
 }

@@ -52,12 +52,13 @@ public struct OuterCompletion: Sendable {
                 pending = option
             }
         }
-        let catalogue = Catalogue(options: optionWords, environment: environment)
         if let option = pending, let kind = option.kind {
             if option.name == "c" || option.name == "commands" {
-                return shellLine(typed, catalogue: catalogue)
+                return shellLine(typed, catalogue: Catalogue(options: optionWords, environment: environment, parts: nil))
             }
             if kind == .file { return ([], []) }
+            // Only the parts this slot draws from are decoded (a project list needs no tenants, no releases).
+            let catalogue = Catalogue(options: optionWords, environment: environment, parts: CompletionSnapshot.Kind.parts(for: kind))
             var facts = LineFacts()
             facts.project = optionWords["project"]
             let candidates = completer.values(kind, facts: facts, typed: typed, snapshot: catalogue.snapshot, context: catalogue.context)
@@ -100,18 +101,18 @@ public struct OuterCompletion: Sendable {
         return Tokenizer.scan(word).partial.text
     }
 
-    /// The disk catalogue of the server the command line would connect to.
+    /// The disk catalogue of the server the command line would connect to: `parts` of it (nil: all).
     struct Catalogue {
         let snapshot: CompletionSnapshot
         let context: CompletionContext
 
-        init(options: [String: String], environment: [String: String]) {
+        init(options: [String: String], environment: [String: String], parts: Set<CompletionSnapshot.Kind>?) {
             let paths = StatePaths(environment: environment)
             let flags = ConnectionResolver.Flags(server: options["server"], apiKey: nil, space: options["space"], profile: options["profile"])
             let choice = try? ConnectionResolver(flags: flags, environment: environment, paths: paths).choose()
             let server = choice.map { ShellConnection.identity(ofServer: $0.server) } ?? ShellConnection.sandboxIdentity
             let store = CatalogueStore(folder: paths.cache)
-            snapshot = store.load(server: server, space: choice?.space ?? options["space"]) ?? .empty
+            snapshot = parts?.isEmpty == true ? .empty : store.load(server: server, space: choice?.space ?? options["space"], only: parts) ?? .empty
             var context = CompletionContext()
             if let config = try? ConfigFile.load(paths.configFile) {
                 context.profiles = config.profiles.keys.sorted()
