@@ -8,7 +8,7 @@ import Testing
         let home = try ShellHome()
         let run = try home.run(["-c", "show pattern"])
         #expect(run.status == 0, "stderr: \(run.standardError)")
-        #expect(run.standardError.hasPrefix("Using the embedded sandbox (sample application) as Release Conductor — try 'help' or 'tour'"))
+        #expect(run.standardError.hasPrefix("Using the embedded sandbox (sample application) — try 'help' or 'tour'\n"))
     }
 
     @Test func unknownCommandIsAUsageErrorWithTheClosestName() throws {

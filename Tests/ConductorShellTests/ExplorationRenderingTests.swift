@@ -231,4 +231,29 @@ import Testing
 
             """)
     }
+
+    /// Tables carry no trailing spaces (an empty last cell would leave padding that wraps at the terminal's edge);
+    /// too wide for the terminal, a table becomes records titled by the chosen column, empty cells left out.
+    @Test func tablesFitTheTerminalOrBecomeRecords() {
+        let layout = TableLayout(header: ["STAGE", "PROJECT", "ACTION", "DEPLOYMENT"], rows: [
+            ["1", "Database", "skip: no release found", ""],
+            ["2", "Web API", "deploy", "3 steps, targets: staging-web-01, staging-web-02"],
+        ])
+        let table = layout.render()
+        #expect(!table.split(separator: "\n").contains { $0.hasSuffix(" ") })
+        #expect(layout.renderFitting(width: 120) == table)
+        #expect(layout.renderFitting(width: nil) == table)
+        #expect(layout.renderFitting(width: 60, titleColumn: 1) == """
+            Database
+              STAGE       1
+              ACTION      skip: no release found
+
+            Web API
+              STAGE       2
+              ACTION      deploy
+              DEPLOYMENT  3 steps, targets: staging-web-01, staging-web-02
+
+
+            """)
+    }
 }

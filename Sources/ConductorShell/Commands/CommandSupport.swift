@@ -21,8 +21,10 @@ enum CommandSupport {
         let format = invocation["output"].flatMap(OutputFormat.init(rawValue:)) ?? session.settings.output
         let report = PromotionReport(plan: plan)
         switch (format, view) {
-        case (.table, .preview): io.output.write(TerminalText.clean(PreviewReport(plan: plan).render()))
-        case (.table, .coverage): io.output.write(TerminalText.clean(CoverageReport(plan: plan).render()))
+        case (.table, .preview):
+            io.output.write(TerminalText.clean(PreviewReport(plan: plan).render(width: TerminalWidth.columns(environment: session.context.environment))))
+        case (.table, .coverage):
+            io.output.write(TerminalText.clean(CoverageReport(plan: plan).render(width: TerminalWidth.columns(environment: session.context.environment))))
         default: io.output.write(TerminalText.clean(report.render(format)))
         }
     }

@@ -92,9 +92,12 @@ enum DisconnectCommand {
 
 /// The first stderr line of shell.md §1, and the warning that follows it when the key travels unencrypted.
 public enum ConnectionBanner {
-    public static func line(for connection: ShellConnection) -> String {
+    /// At start the sandbox line is shell.md's own (the seed's service account is implied, and it fits 80 columns);
+    /// after `connect sandbox as USER` it names the user.
+    public static func line(for connection: ShellConnection, atStart: Bool = false) -> String {
         if connection.isSandbox {
-            return TerminalText.clean("Using the embedded sandbox (sample application) as \(connection.userName) — try 'help' or 'tour'")
+            let who = atStart ? "" : " as \(connection.userName)"
+            return TerminalText.clean("Using the embedded sandbox (sample application)\(who) — try 'help' or 'tour'")
         }
         return TerminalText.clean("Connected to \(connection.serverURL) (space \(connection.spaceName)) as \(connection.userName)")
     }

@@ -3,11 +3,12 @@ import OctopusModel
 import Orchestration
 
 /// `whatif`'s table: per child what its deployment would do — machines, steps, prompted variables, the manual
-/// interventions and the teams that must act, the release notes' size, and a stale snapshot.
+/// interventions and the teams that must act, the release notes' size, and a stale snapshot. One record per child
+/// when the table is wider than the terminal (`width`).
 struct PreviewReport {
     let plan: PromotionPlan
 
-    func render() -> String {
+    func render(width: Int? = nil) -> String {
         var text = "What-if for \(plan.destination.name)\n"
         let rows = plan.children.map { child -> [String] in
             guard child.willDeploy, let preview = child.preview else {
@@ -22,7 +23,8 @@ struct PreviewReport {
             if preview.snapshotIsStale { notes += preview.snapshotRefreshed ? "; snapshot refreshed" : "; STALE variable snapshot" }
             return [String(child.stage + 1), child.project.name, child.release?.version ?? "-", "deploy", interventions, notes]
         }
-        text += TableLayout(header: ["STAGE", "PROJECT", "RELEASE", "ACTION", "INTERVENTIONS (TEAMS)", "DEPLOYMENT"], rows: rows).render()
+        text += TableLayout(header: ["STAGE", "PROJECT", "RELEASE", "ACTION", "INTERVENTIONS (TEAMS)", "DEPLOYMENT"], rows: rows)
+            .renderFitting(width: width, titleColumn: 1)
         if let schedule = plan.schedule { text += "Starts \(schedule.absoluteText).\n" }
         return text
     }
@@ -33,7 +35,8 @@ struct PreviewReport {
 struct CoverageReport {
     let plan: PromotionPlan
 
-    func render() -> String {
+    /// The table, or one record per intervention when it is wider than the terminal (`width`).
+    func render(width: Int? = nil) -> String {
         var text = ""
         if let approvals = plan.approvals {
             switch approvals.source {
@@ -62,7 +65,8 @@ struct CoverageReport {
                 rows.append([child.project.name, row.release ?? "-", row.stepName, teams, Self.coveredBy(row.decision, saidAbove: noneReason)])
             }
         }
-        text += TableLayout(header: ["PROJECT", "RELEASE", "INTERVENTION", "TEAMS", "COVERED BY"], rows: rows).render()
+        guard !rows.isEmpty else { return text + "Nothing to sign off: no child deploys in this plan.\n" }
+        text += TableLayout(header: ["PROJECT", "RELEASE", "INTERVENTION", "TEAMS", "COVERED BY"], rows: rows).renderFitting(width: width)
         return text
     }
 

@@ -25,27 +25,30 @@ public struct TableLayout: Sendable {
                 rows[index][last] = Self.cut(rows[index][last], to: room)
             }
         }
+        // No trailing spaces: an empty last cell would leave the padding of the one before, and a line one column
+        // past the terminal wraps into a blank line.
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { index, cell in
                 guard index < cells.count - 1, index < widths.count else { return cell }
                 return cell + String(repeating: " ", count: max(0, widths[index] - Self.visibleWidth(cell)))
-            }.joined(separator: "  ")
+            }.joined(separator: "  ").trimmingTrailingSpaces()
         }
         var text = style.bold(line(header)) + "\n"
         for row in rows { text += line(row) + "\n" }
         return text
     }
 
-    /// The table when it fits `width`, else one record per row (psql's `\\x auto`): the row's first cell as its title,
-    /// then each other column as `  NAME  value`, a blank line after each record — nothing cut.
-    public func renderFitting(style: Style = Style(enabled: false), width: Int?) -> String {
+    /// The table when it fits `width`, else one record per row (psql's `\\x auto`): the cell of `titleColumn` as the
+    /// record's title, then each other non-empty cell as `  NAME  value`, a blank line after each record — nothing cut.
+    public func renderFitting(style: Style = Style(enabled: false), width: Int?, titleColumn: Int = 0) -> String {
         let table = render(style: style)
         guard let width, table.split(separator: "\n").contains(where: { Self.visibleWidth(String($0)) > width }) else { return table }
-        let nameWidth = header.dropFirst().map(Self.visibleWidth).max() ?? 0
+        let fields = header.indices.filter { $0 != titleColumn }
+        let nameWidth = fields.map { Self.visibleWidth(header[$0]) }.max() ?? 0
         return rows.map { row in
-            var record = style.bold(row.first ?? "") + "\n"
-            for (name, cell) in zip(header.dropFirst(), row.dropFirst()) {
-                record += "  " + name + String(repeating: " ", count: nameWidth - Self.visibleWidth(name)) + "  " + cell + "\n"
+            var record = style.bold(titleColumn < row.count ? row[titleColumn] : "") + "\n"
+            for index in fields where index < row.count && !row[index].isEmpty {
+                record += "  " + header[index] + String(repeating: " ", count: nameWidth - Self.visibleWidth(header[index])) + "  " + row[index] + "\n"
             }
             return record + "\n"
         }.joined()

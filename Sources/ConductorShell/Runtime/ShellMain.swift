@@ -142,7 +142,7 @@ public enum ShellMain {
             let server = try await SandboxCommand.running(&session)
             session.connection = try await ShellConnection.open(server: server.baseURL.absoluteString, apiKey: server.defaultAPIKey, space: flags.space, origin: .embeddedSandbox)
         }
-        if let connection = session.connection { io.output.message(ConnectionBanner.line(for: connection)) }
+        if let connection = session.connection { io.output.message(ConnectionBanner.line(for: connection, atStart: true)) }
         return session
     }
 
