@@ -15,9 +15,15 @@ struct LenientDecodingTests {
     struct Case: Sendable {
         var name: String
         var roundTrip: @Sendable (Data) throws -> Data
+        /// The decoded value written by `OctopusJSON.encode` and by `JSONEncoder` (`JSONWriterTests`).
+        var bothEncoders: @Sendable (Data) throws -> (writer: Data, foundation: Data)
 
         init<Value: Codable>(_ type: Value.Type) {
             name = "\(Value.self)"
+            bothEncoders = { data in
+                let value = try OctopusJSON.decode(Value.self, from: data)
+                return (try OctopusJSON.encode(value), try OctopusJSON.makeEncoder().encode(value))
+            }
             roundTrip = { data in
                 let encoder = OctopusJSON.makeEncoder()
                 encoder.outputFormatting.formUnion([.sortedKeys, .prettyPrinted])

@@ -15,6 +15,11 @@ public struct AsyncHTTPTransport: HTTPTransport {
     /// The largest response body accepted (task logs of long deployments can be large).
     public var maximumResponseBytes: Int
 
+    /// Connections kept open to one server at most, which bounds the requests in flight over HTTP/1.1 (HTTP/2
+    /// multiplexes them on one). AsyncHTTPClient's default of 8 halved the promotion engine's 16 children at once: a
+    /// 50-child find waited on the pool, not on the server (issue 10).
+    public static let connectionsPerHost = 16
+
     /// Creates the transport over the shared client.
     public init(maximumResponseBytes: Int = 64 * 1024 * 1024) {
         self.maximumResponseBytes = maximumResponseBytes
@@ -69,5 +74,6 @@ private let sharedHTTPClient: HTTPClient = {
     // A failed connection attempt surfaces at once: RetryPolicy owns retries (bounded, with
     // back-off), instead of the pool retrying silently until the connect timeout.
     configuration.connectionPool.retryConnectionEstablishment = false
+    configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = AsyncHTTPTransport.connectionsPerHost
     return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
 }()

@@ -44,6 +44,9 @@ struct CandidateSearch {
     let logsMismatches: Bool
     private(set) var templatesRead = 0
     private var rejected: Set<ReleaseID> = []
+    /// A template asked for before its release was read (`PromotionEngine.templateAhead`); `consider` uses it for that
+    /// release instead of asking again.
+    var ahead: TemplateAhead?
 
     init(engine: PromotionEngine, destination: DeploymentEnvironment, tenant: TenantID?, pattern: VersionPattern, child: ResolvedChild, logsMismatches: Bool) {
         self.engine = engine
@@ -62,7 +65,7 @@ struct CandidateSearch {
             return nil
         }
         templatesRead += 1
-        let template = try await engine.client.deploymentTemplate(release: release.id)
+        let template = try await template(of: release.id)
         guard PromotionEngine.canPromote(template, to: destination.id, tenant: tenant) else {
             rejected.insert(release.id)
             log.info("The release \(release.version) cannot be deployed to \(destination.name) yet; trying the next one.")
@@ -70,6 +73,15 @@ struct CandidateSearch {
         }
         if logsMismatches { log.info("The release \(release.version) can be deployed to \(destination.name).") }
         return Found(release: release, snapshotIsStale: template.isVariableSetModified || template.isLibraryVariableSetModified)
+    }
+
+    /// The release's deployment template: the one asked for ahead, or 1 request.
+    private mutating func template(of release: ReleaseID) async throws -> DeploymentTemplate {
+        if let ahead, ahead.release == release {
+            self.ahead = nil
+            return try ahead.template.get()
+        }
+        return try await engine.client.deploymentTemplate(release: release)
     }
 
     /// The rest of the search from the project's progression (1 request): its releases in the channel, in `order`,
@@ -121,5 +133,24 @@ struct CandidateSearch {
             log.info("Releases of \(project.name) older than its \(Self.historyCount) newest were not considered.")
         }
         return .none
+    }
+}
+
+/// A deployment template asked for ahead of its release, with how the request ended (its error is thrown only if the
+/// template is used).
+struct TemplateAhead: Sendable {
+    let release: ReleaseID
+    let template: Result<DeploymentTemplate, any Error>
+}
+
+extension PromotionEngine {
+    /// The template of `release` (nil: none), asked for now so that it arrives together with another request.
+    func templateAhead(of release: ReleaseID?) async -> TemplateAhead? {
+        guard let release else { return nil }
+        do {
+            return TemplateAhead(release: release, template: .success(try await client.deploymentTemplate(release: release)))
+        } catch {
+            return TemplateAhead(release: release, template: .failure(error))
+        }
     }
 }
