@@ -16,6 +16,8 @@ package struct SandboxServices: Sendable {
     package let faults: FaultInjector
     /// Totals of large lists, valid until the next write.
     let countCache = CountCache()
+    /// Dashboard and progression answers, valid until the next write.
+    let answers = AnswerCache()
 
     package init(store: SandboxStore, clock: any SandboxClock, configuration: SandboxConfiguration) {
         self.store = store

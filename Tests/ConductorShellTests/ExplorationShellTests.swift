@@ -79,6 +79,32 @@ import Testing
         }
     }
 
+    /// A tenanted deployment does not hide the untenanted one: after Web API 2021.1.0.15 goes to Test for Acme Corp,
+    /// `compare` still compares with the untenanted 2021.1.0.14 there (the sandbox's dashboard keeps one item per
+    /// tenant, as Octopus's does) instead of saying Web API would be deployed to Test for the first time, and
+    /// `status` counts both.
+    @Test func compareKeepsTheUntenantedReleaseBesideATenantedOne() async throws {
+        try await ShellHarness.with { shell in
+            let (session, deployed, output) = await shell.run(
+                ["set tenant \"Acme Corp\"", "deploy \"Web API\" 2021.1.0.15 to Test --yes -o basic"])
+            #expect(deployed == .success, "stderr: \(output.standardError)")
+            let task = output.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+            try #require(task.hasPrefix("ServerTasks-"), "\(output.standardOutput)")
+            let (_, _, log) = await shell.run(["log \(task) --follow -o basic"], session: session)
+            #expect(log.standardOutput == "Success\n")
+
+            let (_, status, compared) = await shell.run(["compare Development Test -o json"], session: session)
+            #expect(status == .success, "stderr: \(compared.standardError)")
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(compared.standardOutput.utf8)) as? [[String: Any]])
+            let webAPI = try #require(rows.first { $0["project"] as? String == "Web API" })
+            #expect(webAPI["from"] as? String == "2021.1.0.15")
+            #expect(webAPI["to"] as? String == "2021.1.0.14")
+            #expect(webAPI["change"] as? String == "deploy")
+            let (_, _, table) = await shell.run(["compare Development Test"], session: session)
+            #expect(!table.standardOutput.contains("first time"), "\(table.standardOutput)")
+        }
+    }
+
     /// Server text is cleaned before it is coloured, so a terminal gets the colours and never a `?[` where an
     /// escape was.
     @Test func tablesKeepTheirColoursOnATerminal() async throws {

@@ -114,6 +114,49 @@ struct DashboardResultTests {
         }
     }
 
+    /// Octopus keeps one dashboard item per project, environment and tenant, untenanted counting as a tenant (its
+    /// items carry `TenantId`; the project dashboard's tenants view shows each tenant's and the untenanted latest
+    /// release): a tenanted deployment of Web API to Test leaves the untenanted 2021.1.0.14 on the dashboard beside
+    /// it, and a release deployed both ways has both in its progression.
+    @Test func tenantedAndUntenantedDeploymentsOfOnePairAreBothShown() async throws {
+        try await withSampleSandbox { http in
+            let clock = try #require(http.server.clock as? VirtualClock)
+            let webAPI15 = TenantTests.webAPI15
+            func deploy(tenant: TenantID?) async throws -> Deployment {
+                var body: [String: Any] = ["ReleaseId": webAPI15.rawValue, "EnvironmentId": SampleSeed.Environments.test.rawValue]
+                if let tenant { body["TenantId"] = tenant.rawValue }
+                let created = try await http.send("POST", "/api/Spaces-1/deployments", body: try JSONSerialization.data(withJSONObject: body))
+                #expect(created.status == 201, "\(String(decoding: created.body, as: UTF8.self))")
+                clock.advance(by: 3600)
+                return try created.decode(Deployment.self)
+            }
+            let path = "/api/Spaces-1/dashboard/dynamic?projects=Projects-3&environments=Environments-2&includePrevious=true"
+            let before = try await http.get(path).decode(Dashboard.self)
+            let untenanted = try #require(before.items.first)
+            #expect(before.items.count == 1 && untenanted.tenantId == nil && untenanted.releaseVersion == "2021.1.0.14")
+
+            let forAcme = try await deploy(tenant: SampleTenants.acme)
+            let dashboard = try await http.get(path).decode(Dashboard.self)
+            #expect(dashboard.items.map(\.id) == [untenanted.id, forAcme.id])
+            #expect(dashboard.items.map(\.tenantId) == [nil, SampleTenants.acme])
+            #expect(dashboard.items.map(\.releaseVersion) == ["2021.1.0.14", "2021.1.0.15"])
+            #expect(dashboard.items.last?.state == .success)
+            #expect(dashboard.previousItems.allSatisfy { $0.tenantId == nil }, "Acme has no deployment before its first")
+            #expect(dashboard.tenants.map(\.name) == ["Acme Corp"])
+            #expect(dashboard.tenants.first?.projectEnvironments["Projects-3"]?.contains("Environments-2") == true)
+            let plain = try await http.get("/api/Spaces-1/dashboard").decode(Dashboard.self)
+            #expect(plain.items.filter { $0.projectId == SampleSeed.Projects.webAPI && $0.environmentId == SampleSeed.Environments.test }
+                .map(\.id) == [untenanted.id, forAcme.id])
+
+            let again = try await deploy(tenant: nil)
+            let progression = try await http.get("/api/Spaces-1/progression/Projects-3").decode(ProjectProgression.self)
+            let release = try #require(progression.releases.first { $0.release.id == webAPI15 })
+            let inTest = release.deployments[SampleSeed.Environments.test.rawValue] ?? []
+            #expect(inTest.map(\.deploymentId) == [again.id, forAcme.id])
+            #expect(inTest.map(\.tenantId) == [nil, SampleTenants.acme])
+        }
+    }
+
     /// The item says what the deployment, its task and its release say (a previous item is never current).
     static func expect(_ item: DashboardItem, matches deployment: Deployment, previous: Bool = false, http: SandboxHTTP) async throws {
         #expect(item.deploymentId == deployment.id)

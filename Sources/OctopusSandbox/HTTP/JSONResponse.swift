@@ -7,7 +7,11 @@ import OctopusModel
 package enum JSONResponse {
     /// A JSON response with the given status (200 by default).
     package static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
-        let data = try OctopusJSON.encode(value)
+        encoded(try OctopusJSON.encode(value), status: status)
+    }
+
+    /// A response with JSON already encoded (a kept answer, `AnswerCache`).
+    package static func encoded(_ data: Data, status: HTTPResponse.Status = .ok) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
         headers[.contentLength] = String(data.count)

@@ -90,7 +90,7 @@ extension Database {
             for item in latest[release.id] ?? [] where shown.contains(item.environmentId.rawValue) {
                 var item = item
                 item.releaseVersion = release.version
-                byEnvironment[item.environmentId.rawValue] = [item]
+                byEnvironment[item.environmentId.rawValue, default: []].append(item)
             }
             let resolved = try phasesByChannel[release.channelId] ?? effectivePhases(of: release)
             phasesByChannel[release.channelId] = resolved
@@ -105,7 +105,8 @@ extension Database {
             links: ["Self": "/api/\(project.spaceId)/progression/\(project.id)"])
     }
 
-    /// The latest deployment of each release to each environment, with its task's shown fields, in one statement.
+    /// The latest deployment of each release to each environment for each tenant (untenanted counts as one), with
+    /// its task's shown fields, in one statement; per environment the untenanted one first, then newest first.
     private func latestDeployments(ofReleases releases: [ReleaseID], now: Date) throws -> [ReleaseID: [DashboardItem]] {
         guard !releases.isEmpty else { return [:] }
         let list = Array(repeating: "?", count: releases.count).joined(separator: ",")
@@ -115,7 +116,9 @@ extension Database {
                 SELECT \(DashboardItemColumns.select)
                 FROM deployments d LEFT JOIN tasks t ON t.id = d.taskId
                 WHERE d.ordinal IN (
-                  SELECT MAX(x.ordinal) FROM deployments x WHERE x.releaseId IN (\(list)) GROUP BY x.releaseId, x.environmentId)
+                  SELECT MAX(x.ordinal) FROM deployments x WHERE x.releaseId IN (\(list))
+                  GROUP BY x.releaseId, x.environmentId, x.tenantId)
+                ORDER BY d.tenantId IS NOT NULL, d.ordinal DESC
                 """,
             arguments: StatementArguments(releases.map(\.rawValue)))
         var items: [ReleaseID: [DashboardItem]] = [:]
@@ -145,7 +148,8 @@ extension Database {
         return environments
     }
 
-    /// `GET /dashboard`: the latest deployment per project and environment.
+    /// `GET /dashboard`: the latest deployment per project, environment and tenant (untenanted counts as one tenant),
+    /// as Octopus's dashboard items carry `TenantId`; `Tenants` lists the tenants those items name.
     func dashboard(space: SpaceID, projects projectFilter: [String]?, environments environmentFilter: [String]?, includePrevious: Bool, now: Date) throws -> Dashboard {
         var projectQuery = DocumentQuery([.equals("spaceId", space.databaseValue)], order: .name)
         projectQuery.add("id", oneOf: projectFilter)
@@ -155,13 +159,18 @@ extension Database {
         let environments = try documents(DeploymentEnvironment.self, environmentQuery)
         let groups = try documents(ProjectGroup.self, DocumentQuery([.equals("spaceId", space.databaseValue)], order: .name))
         let environmentIDs = environments.map(\.id)
-        let shown = try shownDeployments(projects: projects.map(\.id), environments: environmentIDs, includePrevious: includePrevious, now: now)
+        let shown = try shownDeployments(
+            space: space, projects: projects.map(\.id), environments: environmentIDs, includePrevious: includePrevious, now: now)
         let items = shown.current
         var previous = shown.previous
         for index in previous.indices {
             previous[index].isPrevious = true
             previous[index].isCurrent = false
         }
+        let tenantIDs = Set((items + previous).compactMap(\.tenantId))
+        var tenantQuery = DocumentQuery([.equals("spaceId", space.databaseValue)], order: .name)
+        tenantQuery.add("id", oneOf: tenantIDs.map(\.rawValue))
+        let tenants = tenantIDs.isEmpty ? [] : try documents(Tenant.self, tenantQuery)
         return Dashboard(
             projects: projects.map { project in
                 DashboardProject(
@@ -174,16 +183,25 @@ extension Database {
                 DashboardProjectGroup(id: $0.id, name: $0.name, environmentIds: environmentIDs, links: ["Self": "/api/\(space)/projectgroups/\($0.id)"])
             },
             environments: environments.map { ReferenceDataItem(id: $0.id.rawValue, name: $0.name) },
+            tenants: tenants.map { tenant in
+                DashboardTenant(
+                    id: tenant.id, name: tenant.name, tenantTags: tenant.tenantTags,
+                    projectEnvironments: tenant.projectEnvironments.mapValues { $0.map(\.rawValue) },
+                    links: ["Self": "/api/\(space)/tenants/\(tenant.id)"])
+            },
             items: items, previousItems: previous, isFiltered: projectFilter != nil || environmentFilter != nil,
             links: ["Self": "/api/\(space)/dashboard"])
     }
 
-    /// The latest deployment of every project to every environment and, with `includePrevious`, the one
-    /// before it, each with its task's shown fields and release version, in one statement. Each pair is
-    /// one seek at the end of its (projectId, environmentId) index range (its entries are in ordinal
-    /// order): on the large seed that reads one or two index entries per pair, where a `GROUP BY` or window function
-    /// over the pairs reads all 500,000. Only the rows shown are joined to their task and release.
-    private func shownDeployments(projects: [ProjectID], environments: [EnvironmentID], includePrevious: Bool, now: Date) throws
+    /// The latest deployment of every project to every environment for every tenant of the space and untenanted and,
+    /// with `includePrevious`, the one before it, each with its task's shown fields and release version, in one
+    /// statement. Each (project, environment, tenant) is one seek at the end of its index range (its entries are in
+    /// ordinal order; `IS` matches the untenanted NULL): on the large seed that reads one or two index entries per
+    /// triple, where a `GROUP BY` or window function over them reads all 500,000. Only the rows shown are joined to
+    /// their task and release.
+    private func shownDeployments(
+        space: SpaceID, projects: [ProjectID], environments: [EnvironmentID], includePrevious: Bool, now: Date
+    ) throws
         -> (current: [DashboardItem], previous: [DashboardItem])
     {
         guard !projects.isEmpty, !environments.isEmpty else { return ([], []) }
@@ -191,35 +209,40 @@ extension Database {
         let environmentList = Array(repeating: "?", count: environments.count).joined(separator: ",")
         func newest(offset: Int) -> String {
             """
-            SELECT (SELECT x.ordinal FROM deployments x WHERE x.projectId = pairs.projectId AND x.environmentId = pairs.environmentId
-                    ORDER BY x.ordinal DESC LIMIT 1 OFFSET \(offset)) AS ordinal, \(offset) AS depth FROM pairs
+            SELECT (SELECT x.ordinal FROM deployments x WHERE x.projectId = slots.projectId AND x.environmentId = slots.environmentId
+                    AND x.tenantId IS slots.tenantId ORDER BY x.ordinal DESC LIMIT 1 OFFSET \(offset)) AS ordinal,
+                   \(offset) AS depth, slots.tenantOrder AS tenantOrder FROM slots
             """
         }
         let rows = try Row.fetchAll(
             self,
             sql: """
-                WITH pairs(projectId, environmentId) AS (
-                  SELECT p.id, e.id FROM projects p CROSS JOIN environments e
+                WITH slots(projectId, environmentId, tenantId, tenantOrder) AS (
+                  SELECT p.id, e.id, t.id, t.tenantOrder FROM projects p CROSS JOIN environments e CROSS JOIN (
+                    SELECT NULL AS id, 0 AS tenantOrder
+                    UNION ALL SELECT id, 1 + ROW_NUMBER() OVER (ORDER BY name COLLATE NOCASE, ordinal) FROM tenants WHERE spaceId = ?) t
                   WHERE p.id IN (\(projectList)) AND e.id IN (\(environmentList))),
-                shown(ordinal, depth) AS (\(newest(offset: 0))\(includePrevious ? " UNION ALL " + newest(offset: 1) : ""))
-                SELECT shown.depth AS depth, r.version AS version, \(DashboardItemColumns.select)
+                shown(ordinal, depth, tenantOrder) AS (\(newest(offset: 0))\(includePrevious ? " UNION ALL " + newest(offset: 1) : ""))
+                SELECT shown.depth AS depth, shown.tenantOrder AS tenantOrder, r.version AS version, \(DashboardItemColumns.select)
                 FROM shown JOIN deployments d ON d.ordinal = shown.ordinal
                 LEFT JOIN tasks t ON t.id = d.taskId LEFT JOIN releases r ON r.id = d.releaseId
                 """,
-            arguments: StatementArguments(projects.map(\.rawValue) + environments.map(\.rawValue)))
+            arguments: StatementArguments([space.rawValue] + projects.map(\.rawValue) + environments.map(\.rawValue)))
         let order = Dictionary(projects.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let environmentOrder = Dictionary(environments.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        var current: [DashboardItem] = []
-        var previous: [DashboardItem] = []
+        typealias Placed = (item: DashboardItem, tenantOrder: Int)
+        var current: [Placed] = []
+        var previous: [Placed] = []
         for row in rows {
-            let item = try DashboardItemColumns.item(row, version: row["version"] ?? "", now: now)
-            if row["depth"] as Int == 0 { current.append(item) } else { previous.append(item) }
+            let placed: Placed = (try DashboardItemColumns.item(row, version: row["version"] ?? "", now: now), row["tenantOrder"] as Int? ?? 0)
+            if row["depth"] as Int == 0 { current.append(placed) } else { previous.append(placed) }
         }
-        func sorted(_ items: [DashboardItem]) -> [DashboardItem] {
+        // Project, environment, then untenanted before the tenants by name.
+        func sorted(_ items: [Placed]) -> [DashboardItem] {
             items.sorted {
-                (order[$0.projectId] ?? 0, environmentOrder[$0.environmentId] ?? 0)
-                    < (order[$1.projectId] ?? 0, environmentOrder[$1.environmentId] ?? 0)
-            }
+                (order[$0.item.projectId] ?? 0, environmentOrder[$0.item.environmentId] ?? 0, $0.tenantOrder)
+                    < (order[$1.item.projectId] ?? 0, environmentOrder[$1.item.environmentId] ?? 0, $1.tenantOrder)
+            }.map(\.item)
         }
         return (sorted(current), sorted(previous))
     }

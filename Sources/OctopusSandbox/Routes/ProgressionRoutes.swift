@@ -25,8 +25,9 @@ enum ProgressionRoutes {
                 }
                 try await services.catchUp()
                 let now = services.clock.now
-                return try JSONResponse.ok(
-                    try await services.store.read { db in try db.projectProgression(of: project, releaseHistoryCount: count, now: now) })
+                return try await services.answers.response(for: request, store: services.store, isStable: \.isSettled) { db in
+                    try db.projectProgression(of: project, releaseHistoryCount: count, now: now)
+                }
             }
         }
         router.get("/api/{spaceId}/dashboard") { request, context in
@@ -35,10 +36,9 @@ enum ProgressionRoutes {
             try await services.catchUp()
             let projects = parameters.list("projectId") ?? parameters.list("projects")
             let now = services.clock.now
-            return try JSONResponse.ok(
-                try await services.store.read { db in
-                    try db.dashboard(space: space, projects: projects, environments: nil, includePrevious: false, now: now)
-                })
+            return try await services.answers.response(for: request, store: services.store, isStable: \.isSettled) { db in
+                try db.dashboard(space: space, projects: projects, environments: nil, includePrevious: false, now: now)
+            }
         }
         router.get("/api/{spaceId}/dashboard/dynamic") { request, context in
             let space = try await services.authorize(context, .deploymentView)
@@ -46,12 +46,21 @@ enum ProgressionRoutes {
             let includePrevious = try parameters.boolean("includePrevious") ?? false
             try await services.catchUp()
             let now = services.clock.now
-            return try JSONResponse.ok(
-                try await services.store.read { db in
-                    try db.dashboard(
-                        space: space, projects: parameters.list("projects"), environments: parameters.list("environments"),
-                        includePrevious: includePrevious, now: now)
-                })
+            return try await services.answers.response(for: request, store: services.store, isStable: \.isSettled) { db in
+                try db.dashboard(
+                    space: space, projects: parameters.list("projects"), environments: parameters.list("environments"),
+                    includePrevious: includePrevious, now: now)
+            }
         }
     }
+}
+
+extension Dashboard {
+    /// Whether every item's task has finished, so the answer does not follow the clock (`AnswerCache`).
+    package var isSettled: Bool { (items + previousItems).allSatisfy(\.state.isCompleted) }
+}
+
+extension ProjectProgression {
+    /// Whether every deployment shown has finished (`AnswerCache`).
+    package var isSettled: Bool { releases.allSatisfy { $0.deployments.values.joined().allSatisfy(\.state.isCompleted) } }
 }

@@ -18,7 +18,7 @@ final class CountCache: Sendable {
     func count<T: StoredDocument>(_ type: T.Type, _ query: DocumentQuery, in db: Database) throws -> Int {
         let clause = query.whereClause
         let key = "\(T.table.name)\(clause.sql)|\(clause.arguments)"
-        let changes = try Int.fetchOne(db, sql: "SELECT total_changes()") ?? 0
+        let changes = try db.totalChanges()
         if let entry = entries.withLock({ $0[key] }), entry.changes == changes {
             return entry.count
         }

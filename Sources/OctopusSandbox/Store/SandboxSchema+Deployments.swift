@@ -38,6 +38,11 @@ extension SandboxSchema {
                 try db.execute(sql: "DROP INDEX IF EXISTS \(index)")
             }
         }
+        // The dashboard and progression show the newest deployment per tenant too (untenanted is its own
+        // "tenant"): one seek at the end of each (project, environment, tenant) range.
+        migrator.registerMigration("deployments-v4-project-environment-tenant") { db in
+            try db.execute(sql: "CREATE INDEX deployments_project_environment_tenant ON deployments(projectId, environmentId, tenantId)")
+        }
     }
 
     /// Tasks carry their deployment's environment and tenant in columns of their own (not in the
