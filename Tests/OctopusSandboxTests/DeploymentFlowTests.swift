@@ -76,6 +76,9 @@ struct DeploymentFlowTests {
             let interruption = try #require(interruptions.items.first)
             #expect(interruption.responsibleTeamIds == [SampleSeed.Teams.webAdmins, SampleSeed.Teams.releaseManagement])
             #expect(interruption.title == "Web Admin Approval")
+            // Octopus evaluates the system variables in the instructions it shows.
+            #expect(interruption.form.elements.first { $0.name == "Instructions" }?.control.text
+                == "Confirm the web servers are ready for Web API 2021.1.0.15.")
 
             // QA is not responsible: it cannot take responsibility.
             let qa = SandboxHTTP(server: http.server, apiKey: SampleSeed.qaAPIKey)

@@ -114,3 +114,25 @@ struct SandboxStoreTests {
         #expect(try await store.nextID(OctopusIDKinds.Release.self) == ReleaseID(number: 14))
     }
 }
+
+/// The system variables substituted into manual-intervention instructions: known names replaced (the tenant's only
+/// for a tenanted deployment), unknown ones left as written.
+@Suite struct SystemVariablesTests {
+    @Test func substitutesKnownVariablesAndLeavesOthers() {
+        let deployment = Deployment(
+            id: "Deployments-9", spaceId: "Spaces-1", releaseId: "Releases-9", environmentId: "Environments-2", tenantId: nil,
+            projectId: "Projects-3", channelId: "Channels-3", taskId: nil, created: nil)
+        let release = Release(
+            id: "Releases-9", spaceId: "Spaces-1", projectId: "Projects-3", channelId: "Channels-3", version: "2021.1.0.15",
+            assembled: Date(timeIntervalSince1970: 0))
+        let project = Project(
+            id: "Projects-3", spaceId: "Spaces-1", name: "Web API", projectGroupId: "ProjectGroups-1", lifecycleId: "Lifecycles-1")
+        let environment = DeploymentEnvironment(id: "Environments-2", spaceId: "Spaces-1", name: "Test")
+        let text = "#{Octopus.Project.Name} #{Octopus.Release.Number} to #{Octopus.Environment.Name} for #{Octopus.Deployment.Tenant.Name} (#{Custom.Thing})"
+        let untenanted = SystemVariables(deployment: deployment, release: release, project: project, environment: environment, tenant: nil, space: "Default")
+        #expect(untenanted.substitute(text) == "Web API 2021.1.0.15 to Test for #{Octopus.Deployment.Tenant.Name} (#{Custom.Thing})")
+        let tenant = Tenant(id: "Tenants-1", spaceId: "Spaces-1", name: "Acme Corp")
+        let tenanted = SystemVariables(deployment: deployment, release: release, project: project, environment: environment, tenant: tenant, space: "Default")
+        #expect(tenanted.substitute(text) == "Web API 2021.1.0.15 to Test for Acme Corp (#{Custom.Thing})")
+    }
+}

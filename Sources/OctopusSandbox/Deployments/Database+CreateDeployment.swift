@@ -95,7 +95,11 @@ extension Database {
         ]
         let planner = DeploymentPlanner(process: process, environment: environment.id, channel: release.channelId, machines: machines)
         let failures = try arrangedFailures(project: project.id, release: release.id, environment: environment.id)
-        let plan = planner.runPlan(for: deployment, speed: speed, failures: failures)
+        let tenant = try body.tenantId.flatMap { try document(Tenant.self, id: $0.rawValue) }
+        let spaceName = try document(Space.self, id: space.rawValue)?.name
+        let systemVariables = SystemVariables(
+            deployment: deployment, release: release, project: project, environment: environment, tenant: tenant, space: spaceName)
+        let plan = planner.runPlan(for: deployment, speed: speed, failures: failures, variables: systemVariables)
         deployment.deployedToMachineIds = Self.distinct(
             planner.actions(specificMachines: deployment.specificMachineIds, excludedMachines: deployment.excludedMachineIds)
                 .flatMap { $0.machines.map(\.id) })

@@ -77,9 +77,10 @@ struct DeploymentPlanner: Sendable {
     ///   - deployment: the deployment: its specific and excluded machines and skipped actions.
     ///   - speed: step durations are divided by it.
     ///   - failures: arranged failures, by action id or step name, with their messages.
+    ///   - variables: the system variables substituted into manual-intervention instructions.
     /// - Returns: the steps the task will run (durations already scaled) and its guided-failure setting.
     func runPlan(
-        for deployment: Deployment, speed: Double, failures: [String: String] = [:]
+        for deployment: Deployment, speed: Double, failures: [String: String] = [:], variables: SystemVariables? = nil
     ) -> TaskRunPlan {
         let actions = self.actions(
             specificMachines: deployment.specificMachineIds, excludedMachines: deployment.excludedMachineIds)
@@ -91,7 +92,8 @@ struct DeploymentPlanner: Sendable {
                 kind: manual ? .manualIntervention : .work,
                 duration: Self.baseDuration(of: planned.action, targets: planned.machines.count) / speed,
                 targets: planned.runsOnTargets ? planned.machines.map(\.name) : [],
-                instructions: manual ? planned.action.properties[PropertyBag.manualInstructions] : nil,
+                instructions: manual
+                    ? planned.action.properties[PropertyBag.manualInstructions].map { variables?.substitute($0) ?? $0 } : nil,
                 responsibleTeamIds: manual ? planned.action.responsibleTeamIds : [],
                 failureMessage: failures[planned.action.id] ?? failures[planned.action.name] ?? failures[planned.step.name])
         }
