@@ -17,6 +17,33 @@ func milliseconds(_ body: () -> Void) -> Double {
     return Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
 }
 
+/// This thread's CPU time in ms: on a shared machine the wall clock also counts the time other processes ran.
+func cpuMilliseconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) * 1000 + Double(time.tv_nsec) / 1e6
+}
+
+/// Wall and CPU milliseconds of each of `runs` calls of `body`.
+func measure(_ runs: Int, _ body: () -> Void) -> (wall: [Double], cpu: [Double]) {
+    var wall: [Double] = [], cpu: [Double] = []
+    for _ in 0..<runs {
+        let start = cpuMilliseconds()
+        wall.append(milliseconds(body))
+        cpu.append(cpuMilliseconds() - start)
+    }
+    return (wall, cpu)
+}
+
+func report(_ samples: (wall: [Double], cpu: [Double])) -> String {
+    String(format: "wall p50 %7.3f p99 %7.3f ms, cpu p50 %7.3f p99 %7.3f ms",
+        percentile(samples.wall, 0.5), percentile(samples.wall, 0.99), percentile(samples.cpu, 0.5), percentile(samples.cpu, 0.99))
+}
+
+var load = [Double](repeating: 0, count: 3)
+_ = getloadavg(&load, 3)
+print(String(format: "load average %.2f %.2f %.2f", load[0], load[1], load[2]))
+
 let now = Date()
 var snapshot = CompletionSnapshot(server: ShellConnection.sandboxIdentity, space: "Default")
 snapshot.projects = (0..<2000).map { CompletionSnapshot.Project(name: "Project \($0) \(["Web", "API", "Worker", "Café"][$0 % 4])", group: "Group \($0 % 40)") }
@@ -43,23 +70,28 @@ let lines = [
     "use projects Pro", "use projects cafe", "use projects wrk", "find to Env", "find tenant Ten", "find to Environment 9",
     "deploy \"\(snapshot.projects[0].name)\" 2021.1", "set mode ", "use parent zzz",
 ]
+// Each line once first: the folded names are worked out on a list's first case-insensitive Tab, as in the shell.
+for line in lines { _ = completer.complete(line, snapshot: snapshot, context: context) }
 for line in lines {
-    var samples: [Double] = []
     var count = 0
-    for _ in 0..<200 {
-        samples.append(milliseconds { count = completer.complete(line, snapshot: snapshot, context: context).candidates.count })
-    }
-    print(String(format: "rank %-36@ p50 %6.3f ms  p99 %6.3f ms  (%d candidates)", "'\(line)'" as NSString, percentile(samples, 0.5), percentile(samples, 0.99), count))
+    let samples = measure(1000) { count = completer.complete(line, snapshot: snapshot, context: context).candidates.count }
+    print(String(format: "rank %-32@ %@ (%d candidates)", "'\(line)'" as NSString, report(samples) as NSString, count))
 }
 
 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("conductor-bench-\(UUID().uuidString)")
 let cache = folder.appendingPathComponent("conductor")
 let store = CatalogueStore(folder: cache)
 try store.save(snapshot)
-var loads: [Double] = []
-for _ in 0..<20 { loads.append(milliseconds { _ = store.load(server: snapshot.server, space: "Default") }) }
 let size = (try? FileManager.default.attributesOfItem(atPath: store.file(server: snapshot.server, space: "Default").path)[.size] as? Int) ?? 0
-print(String(format: "disk catalogue load (%d KB): p50 %.1f ms  p99 %.1f ms", size / 1024, percentile(loads, 0.5), percentile(loads, 0.99)))
+print("disk catalogue: \(size / 1024) KB")
+print("disk load, whole (the shell's):          " + report(measure(200) { _ = store.load(server: snapshot.server, space: "Default") }))
+print("disk load, environments only (--to):     " + report(measure(200) { _ = store.load(server: snapshot.server, space: "Default", only: [.environments]) }))
+print("disk load, projects only (--project):    " + report(measure(200) { _ = store.load(server: snapshot.server, space: "Default", only: [.projects]) }))
+let busiest = snapshot.projects[0].name
+print("disk load + first Tab on 2,000 releases: " + report(measure(200) {
+    let loaded = store.load(server: snapshot.server, space: "Default", only: [.releases])
+    _ = loaded?.releases[busiest]?.count
+}))
 
 if let binary = ProcessInfo.processInfo.environment["CONDUCTOR_BIN"] {
     var environment = ProcessInfo.processInfo.environment
@@ -69,7 +101,7 @@ if let binary = ProcessInfo.processInfo.environment["CONDUCTOR_BIN"] {
     for name in ["OCTOPUS_URL", "OCTOPUS_API_KEY", "OCTOPUS_SPACE"] { environment[name] = nil }
     for words in [["promote", "--to", "Env"], ["promote", "--project", "Pro"], ["-c", "find to Env"]] {
         var runs: [Double] = []
-        for _ in 0..<30 {
+        for _ in 0..<100 {
             runs.append(milliseconds {
                 let process = Process()
                 process.executableURL = URL(fileURLWithPath: binary)

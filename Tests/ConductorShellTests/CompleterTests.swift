@@ -165,6 +165,24 @@ import Testing
         #expect(CompletionRanking.folded("Ça Élan ß") == Array("ca elan ss".unicodeScalars))
     }
 
+    /// The folded names are kept with each list and made anew when it changes: never an old list's.
+    @Test func aChangedListIsRankedByItsOwnFoldedNames() {
+        var snapshot = CompletionFixture.snapshot
+        let completer = CompletionFixture.completer
+        func values(_ line: String) -> [String] { completer.complete(line, snapshot: snapshot, context: CompletionFixture.context).values }
+        snapshot.environments = ["Café", "Test"]
+        #expect(values("find to cafe") == ["Café"])
+        let before = snapshot
+        snapshot.environments = ["Crème", "Test"]
+        #expect(values("find to creme") == ["Crème"])
+        #expect(values("find to cafe").isEmpty)
+        #expect(completer.complete("find to cafe", snapshot: before, context: CompletionFixture.context).values == ["Café"])
+        snapshot.tenants.append("Ümlaut Tenant")
+        #expect(values("find tenant umlaut") == ["Ümlaut Tenant"])
+        snapshot.projects[0].name = "Zoë Tools"
+        #expect(values("use parent zoe") == ["Zoë Tools"])
+    }
+
     @Test func anExactMatchKeepsTheCallersOrder() {
         let candidates = ["Test Runner", "Test", "Testing", "Contest"].map { CompletionCandidate($0) }
         #expect(CompletionRanking.best(candidates, for: "Test").map(\.value) == ["Test Runner", "Test", "Testing"])

@@ -123,6 +123,8 @@ enum CatalogueFormat {
         _ buffer: UnsafeRawBufferPointer, from start: Int, data: Data, only parts: Set<CompletionSnapshot.Kind>?
     ) throws(Unreadable) -> CompletionSnapshot {
         var snapshot = CompletionSnapshot(server: "", space: "")
+        // The ranked lists are set once, at the end (each change of one makes its folded names anew).
+        var projects: [CompletionSnapshot.Project] = [], groups: [String] = [], environments: [String] = [], tenants: [String] = []
         var ranges: [String: Range<Int>] = [:]
         var position = start
         var lineNumber = 1
@@ -139,10 +141,10 @@ enum CatalogueFormat {
             switch tag {
             case .server: snapshot.server = try fields.required(bad)
             case .space: snapshot.space = try fields.required(bad)
-            case .project: snapshot.projects.append(CompletionSnapshot.Project(name: try fields.required(bad), group: try fields.required(bad)))
-            case .group: snapshot.projectGroups.append(try fields.required(bad))
-            case .environment: snapshot.environments.append(try fields.required(bad))
-            case .tenant: snapshot.tenants.append(try fields.required(bad))
+            case .project: projects.append(CompletionSnapshot.Project(name: try fields.required(bad), group: try fields.required(bad)))
+            case .group: groups.append(try fields.required(bad))
+            case .environment: environments.append(try fields.required(bad))
+            case .tenant: tenants.append(try fields.required(bad))
             case .spaceName: snapshot.spaces.append(try fields.required(bad))
             case .channels:
                 let project = try fields.required(bad)
@@ -167,6 +169,7 @@ enum CatalogueFormat {
                 guard ranges.values.allSatisfy({ $0.upperBound <= count }) else { throw bad }
                 let releases = data[(data.startIndex + position)...]
                 snapshot.releases = CompletionSnapshot.Releases(shelf: .init(bytes: releases, ranges: ranges))
+                (snapshot.projects, snapshot.projectGroups, snapshot.environments, snapshot.tenants) = (projects, groups, environments, tenants)
                 return snapshot
             }
         }

@@ -117,13 +117,13 @@ extension Completer {
                     list.append(CompletionCandidate("then", "the next stage starts after this one"))
                 }
                 return list
-            case .projectGroup: return snapshot.projectGroups.map { CompletionCandidate($0, "project group") }
+            case .projectGroup: return named(snapshot.projectGroups, folded: snapshot.foldedProjectGroups, "project group")
             case .environment: return environments()
             case .channel:
                 return projectsInScope(facts).flatMap { project in
                     (snapshot.channels[project] ?? []).map { CompletionCandidate($0, "channel of \(project)") }
                 }
-            case .tenant: return snapshot.tenants.map { CompletionCandidate($0, "tenant") }
+            case .tenant: return named(snapshot.tenants, folded: snapshot.foldedTenants, "tenant")
             case .releasePattern, .version: return releases(facts)
             case .taskID: return snapshot.tasks.map { CompletionCandidate($0.id, $0.title) }
             case .interventionID: return snapshot.interventions.map { CompletionCandidate($0.id, $0.title) }
@@ -144,6 +144,11 @@ extension Completer {
             }
         }
 
+        /// A list's names with their folded forms (worked out once per catalogue) and one description.
+        func named(_ names: [String], folded: FoldedNames, _ description: String) -> [CompletionCandidate] {
+            zip(names, folded.of(names)).map { CompletionCandidate($0, about: .text(description), folded: $1) }
+        }
+
         /// The application's projects first, then the rest by name; the group as description.
         func projects(excluding named: Set<String>) -> [CompletionCandidate] {
             // One pass over the catalogue (no dictionary per Tab): the application's few projects are looked up.
@@ -153,8 +158,9 @@ extension Completer {
                 return CompletionCandidate(name, "in the application · \(group)")
             }
             list.reserveCapacity(snapshot.projects.count)
-            for project in snapshot.projects where !first.contains(project.name) && !named.contains(project.name) {
-                list.append(CompletionCandidate(project.name, project.group))
+            let folded = snapshot.foldedProjects.of(snapshot.projects.lazy.map(\.name))
+            for (project, folded) in zip(snapshot.projects, folded) where !first.contains(project.name) && !named.contains(project.name) {
+                list.append(CompletionCandidate(project.name, about: .text(project.group), folded: folded))
             }
             return list
         }
@@ -162,12 +168,15 @@ extension Completer {
         /// Lifecycle (sort) order with the plan's next environment first.
         func environments() -> [CompletionCandidate] {
             let all = snapshot.environments
-            let next = context.nextEnvironment.flatMap { wanted in all.first { $0.caseInsensitiveCompare(wanted) == .orderedSame } }
-            let ordered = (next.map { [$0] } ?? []) + all.filter { $0 != next }
-            return ordered.map { name in
-                let position = (all.firstIndex(of: name) ?? 0) + 1
-                return CompletionCandidate(name, name == next ? "next" : "\(position) of \(all.count)")
+            let folded = snapshot.foldedEnvironments.of(all)
+            let next = context.nextEnvironment.flatMap { wanted in all.firstIndex { $0.caseInsensitiveCompare(wanted) == .orderedSame } }
+            var list: [CompletionCandidate] = []
+            list.reserveCapacity(all.count)
+            if let next { list.append(CompletionCandidate(all[next], about: .text("next"), folded: folded[next])) }
+            for (index, name) in all.enumerated() where index != next {
+                list.append(CompletionCandidate(name, about: .position(index + 1, of: all.count), folded: folded[index]))
             }
+            return list
         }
 
         /// The project named on the line, else the application's.
@@ -183,7 +192,7 @@ extension Completer {
             var others: [CompletionCandidate] = []
             for project in projectsInScope(facts) {
                 for release in snapshot.releases[project] ?? [] {
-                    let candidate = CompletionCandidate(release.version, "\(release.channel), \(AgeText.text(from: release.created, to: now))")
+                    let candidate = CompletionCandidate(release.version, about: .release(channel: release.channel, created: release.created, now: now))
                     if pattern?.matches(release.version) ?? false { matching.append(candidate) } else { others.append(candidate) }
                 }
             }

@@ -1,13 +1,47 @@
+import Foundation
+
 /// One name Tab may put on the line, with the short description the outer shells show beside it.
 public struct CompletionCandidate: Sendable, Equatable {
     /// The plain (unquoted) value.
     public var value: String
-    /// A few words about it: a project's group, a release's channel and age, `next` for an environment.
-    public var description: String
+    /// What the description is made from: formatted when read, so a Tab over 2,000 releases formats only those it
+    /// shows (the shell's own Tab never reads them).
+    var about: About
+    /// The value folded for ranking, when the catalogue has it already (else the ranking folds it).
+    var folded: [Unicode.Scalar]?
 
     public init(_ value: String, _ description: String = "") {
         self.value = value
-        self.description = description
+        about = .text(description)
+    }
+
+    init(_ value: String, about: About, folded: [Unicode.Scalar]? = nil) {
+        self.value = value
+        self.about = about
+        self.folded = folded
+    }
+
+    /// A few words about it: a project's group, a release's channel and age, `next` for an environment.
+    public var description: String {
+        get {
+            switch about {
+            case .text(let text): text
+            case .release(let channel, let created, let now): "\(channel), \(AgeText.text(from: created, to: now))"
+            case .position(let position, let count): "\(position) of \(count)"
+            }
+        }
+        set { about = .text(newValue) }
+    }
+
+    /// The parts of a description.
+    enum About: Sendable {
+        case text(String)
+        case release(channel: String, created: Date, now: Date)
+        case position(Int, of: Int)
+    }
+
+    public static func == (a: CompletionCandidate, b: CompletionCandidate) -> Bool {
+        a.value == b.value && a.description == b.description
     }
 }
 

@@ -19,7 +19,7 @@ public enum CompletionRanking {
         var bestTier: Tier?
         var kept: [CompletionCandidate] = []
         for candidate in candidates {
-            guard let tier = tier(of: candidate.value, typed: typed, typedFolded: typedFolded) else { continue }
+            guard let tier = tier(of: candidate, typed: typed, typedFolded: typedFolded, prefixesOnly: bestTier == .prefix) else { continue }
             if let current = bestTier, tier > current { continue }
             if let current = bestTier, tier < current { kept.removeAll(keepingCapacity: true) }
             bestTier = tier
@@ -28,19 +28,23 @@ public enum CompletionRanking {
         return unique(kept)
     }
 
-    /// The tier `value` matches in, nil when it does not match at all.
-    static func tier(of value: String, typed: [Unicode.Scalar], typedFolded: [Unicode.Scalar]) -> Tier? {
-        // The usual case, a prefix as typed, without copying the name.
-        if value.unicodeScalars.starts(with: typed) { return .prefix }
-        if let tier = match(Array(value.unicodeScalars), typed, caseSensitive: true) { return tier }
-        return match(folded(value), typedFolded, caseSensitive: false)
+    /// The tier `candidate` matches in, nil when it does not match at all (or, with `prefixesOnly`, in another tier
+    /// than `.prefix`: once a prefix matched, nothing else is kept). The value is matched in place, and the
+    /// catalogue's folded form used when it has one: no copy of the name on the way.
+    static func tier(of candidate: CompletionCandidate, typed: [Unicode.Scalar], typedFolded: [Unicode.Scalar], prefixesOnly: Bool = false) -> Tier? {
+        let scalars = candidate.value.unicodeScalars
+        if scalars.starts(with: typed) { return .prefix }
+        if prefixesOnly { return nil }
+        if let tier = match(scalars, typed, caseSensitive: true) { return tier }
+        if let folded = candidate.folded { return match(folded, typedFolded, caseSensitive: false) }
+        return match(folded(candidate.value), typedFolded, caseSensitive: false)
     }
 
     /// Lower case without accents. ASCII (most names) is folded by hand: Foundation's folding for every candidate
     /// of a large catalogue would cost more than the rest of the ranking.
     static func folded(_ text: String) -> [Unicode.Scalar] {
         var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(text.unicodeScalars.count)
+        scalars.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             if scalar.isASCII {
                 scalars.append(scalar.properties.isUppercase ? Unicode.Scalar(UInt8(scalar.value) + 32) : scalar)
@@ -51,8 +55,7 @@ public enum CompletionRanking {
         return scalars
     }
 
-    private static func match(_ value: [Unicode.Scalar], _ typed: [Unicode.Scalar], caseSensitive: Bool) -> Tier? {
-        guard typed.count <= value.count else { return nil }
+    private static func match<Scalars: Collection<Unicode.Scalar>>(_ value: Scalars, _ typed: [Unicode.Scalar], caseSensitive: Bool) -> Tier? {
         if value.starts(with: typed) { return caseSensitive ? .prefix : .prefixIgnoringCase }
         if contains(value, typed) { return caseSensitive ? .substring : .substringIgnoringCase }
         var index = 0
@@ -61,18 +64,18 @@ public enum CompletionRanking {
         return nil
     }
 
-    private static func contains(_ value: [Unicode.Scalar], _ typed: [Unicode.Scalar]) -> Bool {
+    private static func contains<Scalars: Collection<Unicode.Scalar>>(_ value: Scalars, _ typed: [Unicode.Scalar]) -> Bool {
         guard let first = typed.first else { return true }
-        var start = 0
-        while start + typed.count <= value.count {
-            if value[start] == first, value[start..<(start + typed.count)].elementsEqual(typed) { return true }
-            start += 1
+        var start = value.startIndex
+        while start != value.endIndex {
+            if value[start] == first, value[start...].starts(with: typed) { return true }
+            value.formIndex(after: &start)
         }
         return false
     }
 
     private static func unique(_ candidates: [CompletionCandidate]) -> [CompletionCandidate] {
-        var seen = Set<String>()
+        var seen = Set<String>(minimumCapacity: candidates.count)
         return candidates.filter { seen.insert($0.value).inserted }
     }
 }

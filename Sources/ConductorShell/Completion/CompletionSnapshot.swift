@@ -62,11 +62,16 @@ public struct CompletionSnapshot: Sendable, Equatable {
     public var server: String
     /// The space's name.
     public var space: String
-    public var projects: [Project] = []
-    public var projectGroups: [String] = []
+    // Each list Tab ranks keeps its names folded for the case-insensitive tiers, made anew when the list changes.
+    public var projects: [Project] = [] { didSet { foldedProjects = FoldedNames() } }
+    public var projectGroups: [String] = [] { didSet { foldedProjectGroups = FoldedNames() } }
     /// Environments in the server's sort order (the lifecycle order of the usual setup).
-    public var environments: [String] = []
-    public var tenants: [String] = []
+    public var environments: [String] = [] { didSet { foldedEnvironments = FoldedNames() } }
+    public var tenants: [String] = [] { didSet { foldedTenants = FoldedNames() } }
+    private(set) var foldedProjects = FoldedNames()
+    private(set) var foldedProjectGroups = FoldedNames()
+    private(set) var foldedEnvironments = FoldedNames()
+    private(set) var foldedTenants = FoldedNames()
     public var spaces: [String] = []
     /// Channels by project name.
     public var channels: [String: [String]] = [:]
