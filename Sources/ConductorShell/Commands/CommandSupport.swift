@@ -22,9 +22,9 @@ enum CommandSupport {
         let report = PromotionReport(plan: plan)
         switch (format, view) {
         case (.table, .preview):
-            io.output.write(TerminalText.clean(PreviewReport(plan: plan).render(width: TerminalWidth.columns(environment: session.context.environment))))
+            io.output.write(TerminalText.clean(PreviewReport(plan: plan).render(width: session.terminalColumns)))
         case (.table, .coverage):
-            io.output.write(TerminalText.clean(CoverageReport(plan: plan).render(width: TerminalWidth.columns(environment: session.context.environment))))
+            io.output.write(TerminalText.clean(CoverageReport(plan: plan).render(width: session.terminalColumns)))
         default: io.output.write(TerminalText.clean(report.render(format)))
         }
     }

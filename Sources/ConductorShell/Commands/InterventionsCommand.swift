@@ -48,7 +48,7 @@ enum InterventionsCommand {
             }
             io.output.write(table(
                 entries, user: TerminalText.clean(connection.userName), style: io.style,
-                width: TerminalWidth.columns(environment: session.context.environment)))
+                width: session.terminalColumns))
         }
         return CommandOutcome(session)
     }

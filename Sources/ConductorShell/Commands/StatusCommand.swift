@@ -32,7 +32,7 @@ enum StatusCommand {
             }
             let matrix = self.matrix(projects, dashboard)
             let heading = io.style.bold(TerminalText.clean(title)) + io.style.dim(TerminalText.clean(" — space \(connection.spaceName), \(connection.serverLabel)"))
-            let width = TerminalWidth.columns(environment: session.context.environment)
+            let width = session.terminalColumns
             io.output.write(heading + "\n" + matrix.render(width: width, style: io.style))
         }
         return CommandOutcome(session)

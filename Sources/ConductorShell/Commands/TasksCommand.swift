@@ -33,7 +33,7 @@ enum TasksCommand {
                 io.output.message(invocation.has("active") ? "No task is queued or running." : "No tasks yet.")
                 return CommandOutcome(session)
             }
-            io.output.write(table(tasks, zone: session.timeZone, style: io.style, width: TerminalWidth.columns(environment: session.context.environment)))
+            io.output.write(table(tasks, zone: session.timeZone, style: io.style, width: session.terminalColumns))
         }
         return CommandOutcome(session)
     }

@@ -66,6 +66,11 @@ public struct Session: Sendable {
         settings["time-zone"].flatMap(TimeZone.init(identifier:)) ?? .current
     }
 
+    /// How wide tables may be: the terminal's columns, else `COLUMNS`, else nil (no limit for pipes and files).
+    var terminalColumns: Int? {
+        TerminalWidth.columns(environment: context.environment)
+    }
+
     /// The promotion options from the variables, with a command's keyword overrides (`to`, `from`, `release`,
     /// `channel`, `tenant`) for this plan only.
     /// - Throws: `ShellError.noApplication` / `.noDestination`, or the engine's validation errors.
