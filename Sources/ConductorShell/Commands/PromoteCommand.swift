@@ -39,7 +39,8 @@ enum PromoteCommand {
             CommandSupport.printPlan(plan, invocation, session, io)
             return CommandOutcome(session, invalidates: [.deployments, .tasks])
         }
-        let view = ProgressView(output: io.output, live: io.output.isTerminal && session.context.isInteractive, style: io.style)
+        let view = ProgressView(output: io.output, live: io.output.isTerminal && session.context.isInteractive, style: io.style,
+                                columns: { [session] in session.terminalColumns })
         plan = try await WaitCommand.follow(plan, session: &session, view: view)
         view.finish()
         CommandSupport.printPlan(plan, invocation, session, io)

@@ -19,7 +19,8 @@ enum WaitCommand {
             throw ShellError.planStepMissing(command: "wait", needs: "deploy")
         }
         if let timeout = invocation["timeout"].flatMap(DurationText.seconds) { plan.options.waitTimeout = timeout }
-        let view = ProgressView(output: io.output, live: io.output.isTerminal && session.context.isInteractive, style: io.style)
+        let view = ProgressView(output: io.output, live: io.output.isTerminal && session.context.isInteractive, style: io.style,
+                                columns: { [session] in session.terminalColumns })
         plan = try await follow(plan, session: &session, view: view)
         view.finish()
         CommandSupport.printPlan(plan, invocation, session, io)

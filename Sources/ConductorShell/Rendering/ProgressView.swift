@@ -27,6 +27,7 @@ public final class ProgressView: Sendable {
     private let style: Style
     private let state = Mutex(State())
     private let now: @Sendable () -> Date
+    private let columns: @Sendable () -> Int?
 
     /// Creates a view.
     /// - Parameters:
@@ -34,11 +35,17 @@ public final class ProgressView: Sendable {
     ///   - live: redraw in place (a terminal); otherwise print one line per change.
     ///   - style: ANSI styling, enabled only when the output colours.
     ///   - now: the clock for elapsed times.
-    public init(output: any TextOutput, live: Bool, style: Style, now: @escaping @Sendable () -> Date = { Date() }) {
+    ///   - columns: the terminal's width at each redraw (nil: unknown), so a child's line that wraps is counted as the
+    ///     rows it takes when the block moves back up to redraw.
+    public init(
+        output: any TextOutput, live: Bool, style: Style, now: @escaping @Sendable () -> Date = { Date() },
+        columns: @escaping @Sendable () -> Int? = { nil }
+    ) {
         self.output = output
         self.live = live
         self.style = style
         self.now = now
+        self.columns = columns
     }
 
     /// The sink to hand the engine.
@@ -128,13 +135,24 @@ public final class ProgressView: Sendable {
         return text
     }
 
+    /// The terminal rows `line` takes at `width` columns (one when the width is unknown).
+    static func rows(of line: String, width: Int?) -> Int {
+        guard let width, width > 0 else { return 1 }
+        return max(1, (TableLayout.visibleWidth(line) + width - 1) / width)
+    }
+
     private func redraw(_ state: inout State, fact: String?) {
         var text = ""
         if state.drawn > 0 { text += "\u{1B}[\(state.drawn)A" }
         if let fact { text += "\r\u{1B}[2K" + fact + "\n" }
-        for line in state.lines { text += "\r\u{1B}[2K" + render(line) + "\n" }
+        let width = columns()
+        state.drawn = 0
+        for line in state.lines {
+            let rendered = render(line)
+            text += "\r\u{1B}[2K" + rendered + "\n"
+            state.drawn += Self.rows(of: rendered, width: width)
+        }
         text += "\u{1B}[J"
-        state.drawn = state.lines.count
         // One write per redraw, so the block never flickers half-drawn.
         output.writeError(text)
     }
