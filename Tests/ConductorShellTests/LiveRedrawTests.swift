@@ -22,7 +22,7 @@ struct LiveRedrawTests {
         view.receive(.stateChanged(project: "Database", state: .success))
         // The second redraw moves up the one row of the short line; the third the three rows (97 columns at 40) the
         // line with the long step took — counting lines instead would move up one and leave copies on the screen.
-        #expect(output.standardError.contains("\u{1B}[1A"))
-        #expect(output.standardError.contains("\u{1B}[3A"))
+        #expect(output.standardError.contains("\u{1B}[1A\r\u{1B}[J"))
+        #expect(output.standardError.contains("\u{1B}[3A\r\u{1B}[J"))
     }
 }

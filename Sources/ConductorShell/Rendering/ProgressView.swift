@@ -143,7 +143,9 @@ public final class ProgressView: Sendable {
 
     private func redraw(_ state: inout State, fact: String?) {
         var text = ""
-        if state.drawn > 0 { text += "\u{1B}[\(state.drawn)A" }
+        // Back to the block's top and clear everything below it: a wrapped fact or line would otherwise keep the
+        // tail of an older, longer row on its second row.
+        if state.drawn > 0 { text += "\u{1B}[\(state.drawn)A\r\u{1B}[J" }
         if let fact { text += "\r\u{1B}[2K" + fact + "\n" }
         let width = columns()
         state.drawn = 0
