@@ -1,11 +1,13 @@
 // swift-tools-version:6.0
+import CompilerPluginSupport
 import PackageDescription
 
 // Module graph (see docs/DESIGN in ../shared/docs/DESIGN.md): the graph is acyclic, the sandbox never
 // imports the client or the engine, and each third-party dependency stays inside the one module that
 // needs it (Hummingbird, GRDB and the HTTPTypes/NIOCore/ServiceLifecycle modules they expose:
 // OctopusSandbox; AsyncHTTPClient and the NIO modules its API names: OctopusClient; libedit:
-// CEditLine/LineEditor; ArgumentParser: the executable). Every module a target imports is declared
+// CEditLine/LineEditor; ArgumentParser: the executable; swift-syntax: OctopusModelMacros, the
+// compiler plugin OctopusModel uses, never linked into the binary). Every module a target imports is declared
 // here: `make build` runs .ci/check-imports (each import declared by its own target) and passes
 // `--explicit-target-dependency-import-check error`.
 let package = Package(
@@ -28,10 +30,24 @@ let package = Package(
         // AsyncHTTPClient's, whose types the client's transport names (methods, TLS, decompression).
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        // The model's `@MemberwiseInit` macro (603 is the line of Swift 6.3).
+        .package(url: "https://github.com/swiftlang/swift-syntax.git", from: "603.0.1"),
     ],
     targets: [
         // Codable wire types of the Octopus REST API, typed ids, the paging envelope, the error body. No I/O.
-        .target(name: "OctopusModel"),
+        .target(name: "OctopusModel", dependencies: ["OctopusModelMacros"]),
+        // The model's macros (a compiler plugin, not linked into the binary): `@MemberwiseInit`, the public
+        // memberwise initialiser, and `@PascalCaseCodingKeys`, the keys from the stored properties.
+        .macro(
+            name: "OctopusModelMacros",
+            dependencies: [
+                .product(name: "SwiftCompilerPlugin", package: "swift-syntax"),
+                .product(name: "SwiftDiagnostics", package: "swift-syntax"),
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+                .product(name: "SwiftSyntaxBuilder", package: "swift-syntax"),
+                .product(name: "SwiftSyntaxMacros", package: "swift-syntax"),
+            ]
+        ),
         // HTTP client for a real Octopus Server (and the sandbox): auth, paging, retries, typed endpoints, errors.
         .target(
             name: "OctopusClient",
@@ -97,6 +113,14 @@ let package = Package(
         // Tests: one target per module, plus end-to-end tests of the built binary, and what several of them share.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "OctopusModelTests", dependencies: ["OctopusModel"], exclude: ["Golden"]),
+        .testTarget(
+            name: "OctopusModelMacrosTests",
+            dependencies: [
+                "OctopusModelMacros",
+                .product(name: "SwiftSyntaxMacroExpansion", package: "swift-syntax"),
+                .product(name: "SwiftSyntaxMacrosGenericTestSupport", package: "swift-syntax"),
+            ]
+        ),
         .testTarget(
             name: "OctopusSandboxTests",
             dependencies: [

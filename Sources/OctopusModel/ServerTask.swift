@@ -20,7 +20,7 @@ public enum TaskState: String, Codable, Sendable, CaseIterable {
 }
 
 /// A server task (`TaskResource`); a deployment runs as one named `Deploy` with `Arguments.DeploymentId`.
-public struct ServerTask: Codable, Sendable, Equatable {
+@MemberwiseInit @PascalCaseCodingKeys public struct ServerTask: Codable, Sendable, Equatable {
     @Defaulted public var id: ServerTaskID
     public var spaceId: SpaceID?
     @DefaultedTo<DefaultName> public var name: String
@@ -52,70 +52,6 @@ public struct ServerTask: Codable, Sendable, Equatable {
     public var lastModifiedBy: String?
     /// Links of the resource (`Self`, ...), server-root relative URI templates.
     @Defaulted public var links: Links
-
-    /// Creates a value; every field has the default an unset Octopus field has.
-    public init(
-        id: ServerTaskID = "",
-        spaceId: SpaceID? = nil,
-        name: String = "Deploy",
-        description: String = "",
-        arguments: [String: TaskArgument] = [:],
-        state: TaskState = .queued,
-        isCompleted: Bool = false,
-        finishedSuccessfully: Bool = false,
-        hasPendingInterruptions: Bool = false,
-        hasWarningsOrErrors: Bool = false,
-        errorMessage: String = "",
-        queueTime: Date? = nil,
-        queueTimeExpiry: Date? = nil,
-        startTime: Date? = nil,
-        lastUpdatedTime: Date? = nil,
-        completedTime: Date? = nil,
-        completed: String? = nil,
-        duration: String? = nil,
-        serverNode: String? = nil,
-        hasBeenPickedUpByProcessor: Bool = false,
-        canRerun: Bool = false,
-        projectId: ProjectID? = nil,
-        pendingInterruptionTypes: [String] = [],
-        lastModifiedOn: Date? = nil,
-        lastModifiedBy: String? = nil,
-        links: Links = [:]
-    ) {
-        self.id = id
-        self.spaceId = spaceId
-        self.name = name
-        self.description = description
-        self.arguments = arguments
-        self.state = state
-        self.isCompleted = isCompleted
-        self.finishedSuccessfully = finishedSuccessfully
-        self.hasPendingInterruptions = hasPendingInterruptions
-        self.hasWarningsOrErrors = hasWarningsOrErrors
-        self.errorMessage = errorMessage
-        self.queueTime = queueTime
-        self.queueTimeExpiry = queueTimeExpiry
-        self.startTime = startTime
-        self.lastUpdatedTime = lastUpdatedTime
-        self.completedTime = completedTime
-        self.completed = completed
-        self.duration = duration
-        self.serverNode = serverNode
-        self.hasBeenPickedUpByProcessor = hasBeenPickedUpByProcessor
-        self.canRerun = canRerun
-        self.projectId = projectId
-        self.pendingInterruptionTypes = pendingInterruptionTypes
-        self.lastModifiedOn = lastModifiedOn
-        self.lastModifiedBy = lastModifiedBy
-        self.links = links
-    }
-
-    enum CodingKeys: String, PascalCaseCodingKey {
-        case id, spaceId, name, description, arguments, state, isCompleted, finishedSuccessfully
-        case hasPendingInterruptions, hasWarningsOrErrors, errorMessage, queueTime, queueTimeExpiry, startTime
-        case lastUpdatedTime, completedTime, completed, duration, serverNode, hasBeenPickedUpByProcessor, canRerun
-        case projectId, pendingInterruptionTypes, lastModifiedOn, lastModifiedBy, links
-    }
 }
 
 /// A value in a task's `Arguments`: deployment tasks carry strings, other tasks may carry anything JSON.

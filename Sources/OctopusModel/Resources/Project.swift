@@ -1,7 +1,7 @@
 import Foundation
 
 /// A project (`ProjectResource`): one deployable component such as "Web API".
-public struct Project: Codable, Sendable, Equatable {
+@PascalCaseCodingKeys public struct Project: Codable, Sendable, Equatable {
     public var id: ProjectID
     public var spaceId: SpaceID
     public var name: String
@@ -101,15 +101,6 @@ public struct Project: Codable, Sendable, Equatable {
         }
         return slug
     }
-
-    enum CodingKeys: String, PascalCaseCodingKey {
-        case id, spaceId, name, slug, description, projectGroupId, lifecycleId, deploymentProcessId, variableSetId
-        case isDisabled, tenantedDeploymentMode, defaultGuidedFailureMode, discreteChannelRelease
-        case includedLibraryVariableSetIds, defaultToSkipIfAlreadyInstalled, autoCreateRelease, isVersionControlled
-        case releaseNotesTemplate, deploymentChangesTemplate, clonedFromProjectId, versioningStrategy
-        case releaseCreationStrategy, projectConnectivityPolicy, persistenceSettings, templates
-        case autoDeployReleaseOverrides, extensionSettings, lastModifiedOn, lastModifiedBy, links
-    }
 }
 
 /// `Project.TenantedDeploymentMode`.
@@ -127,130 +118,54 @@ public enum GuidedFailureMode: String, Codable, Sendable, Equatable, CaseIterabl
 }
 
 /// A reference to one package of one deployment action (`DeploymentActionPackageResource`).
-public struct DeploymentActionPackage: Codable, Sendable, Equatable {
+@MemberwiseInit @PascalCaseCodingKeys public struct DeploymentActionPackage: Codable, Sendable, Equatable {
     /// The action's name.
     public var deploymentAction: String
     /// The package reference name ("" or nil = the action's primary package).
     public var packageReference: String?
-
-    public init(deploymentAction: String, packageReference: String? = nil) {
-        self.deploymentAction = deploymentAction
-        self.packageReference = packageReference
-    }
-
-    enum CodingKeys: String, PascalCaseCodingKey {
-        case deploymentAction, packageReference
-    }
 }
 
 /// How release versions are chosen (`VersioningStrategyResource`).
-public struct VersioningStrategy: Codable, Sendable, Equatable {
+@MemberwiseInit @PascalCaseCodingKeys public struct VersioningStrategy: Codable, Sendable, Equatable {
     /// A version template such as `#{Octopus.Version.LastMajor}.#{Octopus.Version.LastMinor}.#{Octopus.Version.NextPatch}`.
-    public var template: String?
+    public var template: String? = "#{Octopus.Version.LastMajor}.#{Octopus.Version.LastMinor}.#{Octopus.Version.NextPatch}"
     /// The package whose version becomes the release version.
     public var donorPackage: DeploymentActionPackage?
-
-    public init(
-        template: String? = "#{Octopus.Version.LastMajor}.#{Octopus.Version.LastMinor}.#{Octopus.Version.NextPatch}",
-        donorPackage: DeploymentActionPackage? = nil
-    ) {
-        self.template = template
-        self.donorPackage = donorPackage
-    }
-
-    enum CodingKeys: String, PascalCaseCodingKey {
-        case template, donorPackage
-    }
 }
 
 /// Automatic release creation settings (`ReleaseCreationStrategyResource`).
-public struct ReleaseCreationStrategy: Codable, Sendable, Equatable {
+@MemberwiseInit @PascalCaseCodingKeys public struct ReleaseCreationStrategy: Codable, Sendable, Equatable {
     public var channelId: ChannelID?
     public var releaseCreationPackage: DeploymentActionPackage?
-
-    public init(channelId: ChannelID? = nil, releaseCreationPackage: DeploymentActionPackage? = nil) {
-        self.channelId = channelId
-        self.releaseCreationPackage = releaseCreationPackage
-    }
-
-    enum CodingKeys: String, PascalCaseCodingKey {
-        case channelId, releaseCreationPackage
-    }
 }
 
 /// Target selection rules of a project (`DeploymentConnectivityPolicy`).
-public struct ProjectConnectivityPolicy: Codable, Sendable, Equatable {
+@MemberwiseInit @PascalCaseCodingKeys public struct ProjectConnectivityPolicy: Codable, Sendable, Equatable {
     /// `None` or `SkipUnavailableMachines`.
-    public var skipMachineBehavior: String
-    public var targetRoles: [String]
-    public var allowDeploymentsToNoTargets: Bool
-    public var excludeUnhealthyTargets: Bool
-
-    public init(
-        skipMachineBehavior: String = "None", targetRoles: [String] = [], allowDeploymentsToNoTargets: Bool = false,
-        excludeUnhealthyTargets: Bool = false
-    ) {
-        self.skipMachineBehavior = skipMachineBehavior
-        self.targetRoles = targetRoles
-        self.allowDeploymentsToNoTargets = allowDeploymentsToNoTargets
-        self.excludeUnhealthyTargets = excludeUnhealthyTargets
-    }
-
-    enum CodingKeys: String, PascalCaseCodingKey {
-        case skipMachineBehavior, targetRoles, allowDeploymentsToNoTargets, excludeUnhealthyTargets
-    }
+    public var skipMachineBehavior: String = "None"
+    public var targetRoles: [String] = []
+    public var allowDeploymentsToNoTargets: Bool = false
+    public var excludeUnhealthyTargets: Bool = false
 }
 
 /// Where the project's configuration lives (`PersistenceSettingsResource`): "Database" or "VersionControlled".
-public struct PersistenceSettings: Codable, Sendable, Equatable {
-    public var type: String
-
-    public init(type: String = "Database") { self.type = type }
-
-    enum CodingKeys: String, PascalCaseCodingKey {
-        case type
-    }
+@MemberwiseInit @PascalCaseCodingKeys public struct PersistenceSettings: Codable, Sendable, Equatable {
+    public var type: String = "Database"
 }
 
 /// A project variable template (`ActionTemplateParameterResource`).
-public struct ActionTemplateParameter: Codable, Sendable, Equatable {
+@MemberwiseInit @PascalCaseCodingKeys public struct ActionTemplateParameter: Codable, Sendable, Equatable {
     public var id: String
     public var name: String
     public var label: String?
     public var helpText: String?
     public var defaultValue: String?
-    public var displaySettings: [String: String]
-
-    public init(
-        id: String, name: String, label: String? = nil, helpText: String? = nil, defaultValue: String? = nil,
-        displaySettings: [String: String] = [:]
-    ) {
-        self.id = id
-        self.name = name
-        self.label = label
-        self.helpText = helpText
-        self.defaultValue = defaultValue
-        self.displaySettings = displaySettings
-    }
-
-    enum CodingKeys: String, PascalCaseCodingKey {
-        case id, name, label, helpText, defaultValue, displaySettings
-    }
+    public var displaySettings: [String: String] = [:]
 }
 
 /// A pinned release for automatic deployments (`AutoDeployReleaseOverrideResource`).
-public struct AutoDeployReleaseOverride: Codable, Sendable, Equatable {
+@MemberwiseInit @PascalCaseCodingKeys public struct AutoDeployReleaseOverride: Codable, Sendable, Equatable {
     public var environmentId: EnvironmentID
     public var tenantId: TenantID?
     public var releaseId: ReleaseID
-
-    public init(environmentId: EnvironmentID, tenantId: TenantID? = nil, releaseId: ReleaseID) {
-        self.environmentId = environmentId
-        self.tenantId = tenantId
-        self.releaseId = releaseId
-    }
-
-    enum CodingKeys: String, PascalCaseCodingKey {
-        case environmentId, tenantId, releaseId
-    }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// What a new release of a project would contain (`ReleaseTemplateResource`,
 /// `GET /deploymentprocesses/{id}/template{?channel,releaseId}`): the suggested next version and
 /// every package reference of the process with the version the last release used.
-public struct ReleaseTemplate: Codable, Sendable, Equatable {
+@MemberwiseInit @PascalCaseCodingKeys public struct ReleaseTemplate: Codable, Sendable, Equatable {
     public var id: String?
     public var deploymentProcessId: DeploymentProcessID
     /// Version of the project's (or channel's) newest release, nil when it has none.
@@ -12,32 +12,12 @@ public struct ReleaseTemplate: Codable, Sendable, Equatable {
     public var nextVersionIncrement: String
     public var versioningPackageStepName: String?
     public var versioningPackageReferenceName: String?
-    public var packages: [ReleaseTemplatePackage]
-    public var links: Links
-
-    public init(
-        id: String? = nil, deploymentProcessId: DeploymentProcessID, lastReleaseVersion: String?,
-        nextVersionIncrement: String, versioningPackageStepName: String? = nil,
-        versioningPackageReferenceName: String? = nil, packages: [ReleaseTemplatePackage] = [], links: Links = [:]
-    ) {
-        self.id = id
-        self.deploymentProcessId = deploymentProcessId
-        self.lastReleaseVersion = lastReleaseVersion
-        self.nextVersionIncrement = nextVersionIncrement
-        self.versioningPackageStepName = versioningPackageStepName
-        self.versioningPackageReferenceName = versioningPackageReferenceName
-        self.packages = packages
-        self.links = links
-    }
-
-    enum CodingKeys: String, PascalCaseCodingKey {
-        case id, deploymentProcessId, lastReleaseVersion, nextVersionIncrement, versioningPackageStepName
-        case versioningPackageReferenceName, packages, links
-    }
+    public var packages: [ReleaseTemplatePackage] = []
+    public var links: Links = [:]
 }
 
 /// One package reference in a ``ReleaseTemplate`` (`ReleaseTemplatePackage`).
-public struct ReleaseTemplatePackage: Codable, Sendable, Equatable {
+@PascalCaseCodingKeys public struct ReleaseTemplatePackage: Codable, Sendable, Equatable {
     public var actionName: String
     public var stepName: String
     public var packageId: String
@@ -70,10 +50,5 @@ public struct ReleaseTemplatePackage: Codable, Sendable, Equatable {
         self.versionSelectedLastRelease = versionSelectedLastRelease
         self.projectName = projectName
         self.isResolvable = isResolvable
-    }
-
-    enum CodingKeys: String, PascalCaseCodingKey {
-        case actionName, stepName, packageId, packageReferenceName, feedId, feedName, nuGetPackageId, nuGetFeedId
-        case nuGetFeedName, versionSelectedLastRelease, projectName, isResolvable
     }
 }

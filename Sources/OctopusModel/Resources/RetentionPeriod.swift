@@ -1,5 +1,5 @@
 /// How long releases or files are kept (`RetentionPeriod`).
-public struct RetentionPeriod: Codable, Sendable, Equatable {
+@PascalCaseCodingKeys public struct RetentionPeriod: Codable, Sendable, Equatable {
     /// `Days` or `Items`.
     public var unit: RetentionUnit
     public var quantityToKeep: Int
@@ -14,10 +14,6 @@ public struct RetentionPeriod: Codable, Sendable, Equatable {
 
     /// Keep everything (Octopus's default policy).
     public static let keepForever = RetentionPeriod(unit: .days, quantityToKeep: 0)
-
-    enum CodingKeys: String, PascalCaseCodingKey {
-        case unit, quantityToKeep, shouldKeepForever
-    }
 }
 
 /// `RetentionPeriod.Unit`.

@@ -2,7 +2,7 @@ import Foundation
 
 /// A tenant (`TenantResource`): a customer or site that projects deploy to separately, connected to
 /// some projects and, per project, to some environments.
-public struct Tenant: Codable, Sendable, Equatable {
+@PascalCaseCodingKeys public struct Tenant: Codable, Sendable, Equatable {
     public var id: TenantID
     public var spaceId: SpaceID
     public var name: String
@@ -44,10 +44,5 @@ public struct Tenant: Codable, Sendable, Equatable {
     /// Whether the tenant is connected to `project` in `environment`.
     public func isConnected(to project: ProjectID, in environment: EnvironmentID) -> Bool {
         environments(for: project)?.contains { $0.rawValue.caseInsensitiveCompare(environment.rawValue) == .orderedSame } ?? false
-    }
-
-    enum CodingKeys: String, PascalCaseCodingKey {
-        case id, spaceId, name, description, tenantTags, projectEnvironments, clonedFromTenantId, lastModifiedOn
-        case lastModifiedBy, links
     }
 }

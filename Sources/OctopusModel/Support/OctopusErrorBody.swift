@@ -3,11 +3,11 @@
 /// `ErrorMessage` is always present; `Errors` lists validation messages (400/409); `FullException`
 /// carries a server stack trace on 500s; `Details` holds validation key/values; `HelpText` and
 /// `HelpLink` point at documentation.
-public struct OctopusErrorBody: Codable, Sendable, Equatable, Error {
+@MemberwiseInit @PascalCaseCodingKeys public struct OctopusErrorBody: Codable, Sendable, Equatable, Error {
     /// Summary, e.g. "The resource you requested was not found.".
     public var errorMessage: String
     /// Individual validation messages.
-    public var errors: [String]
+    public var errors: [String] = []
     /// Server stack trace (500s only).
     public var fullException: String?
     /// Optional key/value validation details.
@@ -17,18 +17,6 @@ public struct OctopusErrorBody: Codable, Sendable, Equatable, Error {
     /// Optional documentation link.
     public var helpLink: String?
 
-    public init(
-        errorMessage: String, errors: [String] = [], fullException: String? = nil,
-        details: [String: String]? = nil, helpText: String? = nil, helpLink: String? = nil
-    ) {
-        self.errorMessage = errorMessage
-        self.errors = errors
-        self.fullException = fullException
-        self.details = details
-        self.helpText = helpText
-        self.helpLink = helpLink
-    }
-
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         errorMessage = try container.decodeIfPresent(String.self, forKey: .errorMessage) ?? ""
@@ -37,9 +25,5 @@ public struct OctopusErrorBody: Codable, Sendable, Equatable, Error {
         details = try? container.decodeIfPresent([String: String].self, forKey: .details)
         helpText = try container.decodeIfPresent(String.self, forKey: .helpText)
         helpLink = try container.decodeIfPresent(String.self, forKey: .helpLink)
-    }
-
-    enum CodingKeys: String, PascalCaseCodingKey {
-        case errorMessage, errors, fullException, details, helpText, helpLink
     }
 }

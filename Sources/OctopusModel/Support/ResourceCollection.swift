@@ -1,6 +1,6 @@
 /// Octopus's paging envelope (`ResourceCollection<T>`): one page of a filtered list plus totals and
 /// `Page.*` links. `Links["Page.Next"]` is present exactly when another page exists.
-public struct ResourceCollection<Item: Codable & Sendable & Equatable>: Codable, Sendable, Equatable {
+@MemberwiseInit @PascalCaseCodingKeys public struct ResourceCollection<Item: Codable & Sendable & Equatable>: Codable, Sendable, Equatable {
     /// Singular resource name without "Resource": "Project", "Release", "Task", ...
     public var itemType: String
     /// Number of items matching the filters, across all pages.
@@ -15,25 +15,8 @@ public struct ResourceCollection<Item: Codable & Sendable & Equatable>: Codable,
     public var items: [Item]
     /// `Self`, `Template`, `Page.All`, `Page.Current`, `Page.Last`, and `Page.Next`/`Page.Previous`
     /// when applicable.
-    public var links: Links
-
-    public init(
-        itemType: String, totalResults: Int, itemsPerPage: Int, numberOfPages: Int, lastPageNumber: Int,
-        items: [Item], links: Links = [:]
-    ) {
-        self.itemType = itemType
-        self.totalResults = totalResults
-        self.itemsPerPage = itemsPerPage
-        self.numberOfPages = numberOfPages
-        self.lastPageNumber = lastPageNumber
-        self.items = items
-        self.links = links
-    }
+    public var links: Links = [:]
 
     /// The `Page.Next` link, if another page exists.
     public var nextPageLink: String? { links["Page.Next"] }
-
-    enum CodingKeys: String, PascalCaseCodingKey {
-        case itemType, totalResults, itemsPerPage, numberOfPages, lastPageNumber, items, links
-    }
 }

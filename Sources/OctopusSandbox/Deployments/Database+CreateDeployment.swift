@@ -63,7 +63,7 @@ extension Database {
 
         let processID = release.projectDeploymentProcessSnapshotId ?? project.deploymentProcessId.rawValue
         let process = try document(DeploymentProcess.self, id: processID)
-            ?? DeploymentProcess(spaceId: space, projectId: project.id)
+            ?? DeploymentProcess(id: DeploymentProcessID(project: project.id), spaceId: space, projectId: project.id)
         let deploymentID = try nextID(OctopusIDKinds.Deployment.self)
         let taskID = try nextID(OctopusIDKinds.ServerTask.self)
         let base = "/api/\(space.rawValue)"

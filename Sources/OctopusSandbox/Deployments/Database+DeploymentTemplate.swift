@@ -41,7 +41,7 @@ extension Database {
         }
         let processID = release.projectDeploymentProcessSnapshotId ?? project.deploymentProcessId.rawValue
         let process = try document(DeploymentProcess.self, id: processID)
-            ?? DeploymentProcess(spaceId: release.spaceId, projectId: project.id)
+            ?? DeploymentProcess(id: DeploymentProcessID(project: project.id), spaceId: release.spaceId, projectId: project.id)
         let machines = try documents(
             Machine.self, DocumentQuery([.equals("spaceId", release.spaceId.databaseValue)], order: .oldestFirst))
         let planner = DeploymentPlanner(process: process, environment: environment.id, channel: release.channelId, machines: machines)

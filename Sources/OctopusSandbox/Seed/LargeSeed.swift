@@ -120,7 +120,7 @@ enum LargeSeed {
             let stepID = "generated-\(projectID.rawValue)-deploy"
             try db.insert(
                 DeploymentProcess(
-                    spaceId: space, projectId: projectID,
+                    id: DeploymentProcessID(project: projectID), spaceId: space, projectId: projectID,
                     steps: [
                         DeploymentStep(
                             id: stepID, name: "Deploy \(name)",

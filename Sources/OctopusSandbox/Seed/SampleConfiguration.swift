@@ -259,7 +259,8 @@ struct SampleConfiguration {
                     ]))
         }
         return DeploymentProcess(
-            spaceId: space, projectId: component.id, version: steps.count, steps: steps, lastModifiedOn: now,
+            id: DeploymentProcessID(project: component.id), spaceId: space, projectId: component.id,
+            version: steps.count, steps: steps, lastModifiedOn: now,
             lastModifiedBy: "system")
     }
 
@@ -300,7 +301,8 @@ struct SampleConfiguration {
                     ]))
         }
         return DeploymentProcess(
-            spaceId: space, projectId: Projects.releaseOrchestration, version: steps.count, steps: steps,
+            id: DeploymentProcessID(project: Projects.releaseOrchestration), spaceId: space,
+            projectId: Projects.releaseOrchestration, version: steps.count, steps: steps,
             lastModifiedOn: now, lastModifiedBy: "system")
     }
 
