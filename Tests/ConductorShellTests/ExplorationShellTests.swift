@@ -35,17 +35,6 @@ import Testing
     }
 
     /// Cancelling a running task: the task, then the cancel (2); the task ends cancelled.
-    @Test func waitAfterADeployWithNothingToDeploySaysSoAndSucceeds() async throws {
-        try await ShellHarness.with { shell in
-            // Database 2021.1.0.10 is already in Test in the sample: the plan skips it, 'deploy' creates nothing.
-            let (_, status, output) = await shell.run(["use projects Database", "find to Test", "deploy --yes", "wait"])
-            #expect(status == .success, "stderr: \(output.standardError)")
-            #expect(output.standardError.contains("Nothing to deploy: every child is skipped"))
-            #expect(output.standardError.contains("Nothing to wait for: every child is skipped (see the ACTION column)."))
-            #expect(!output.standardError.contains("needs 'deploy' first"))
-        }
-    }
-
     @Test func cancelCostsTwoRequests() async throws {
         try await ShellHarness.with { shell in
             let (session, task) = try await Self.webAPIWaitingInStaging(shell)
