@@ -3,9 +3,12 @@
 #include <langinfo.h>
 #include <locale.h>
 #include <pthread.h>
+#include <sched.h>
+#include <stdatomic.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 EditLine *swel_init(const char *program) { return el_init(program, stdin, stdout, stderr); }
 
@@ -89,11 +92,21 @@ void swel_write_stdout(const char *text) {
     fflush(stdout);
 }
 
-// Only the handler's existence matters: without SA_RESTART the read in el_gets fails with EINTR.
+// Without SA_RESTART the read in el_gets fails with EINTR — but only on the thread the signal lands on. The kernel
+// hands a Ctrl-C to any thread that does not block SIGINT (the embedded sandbox's event loops, the runtime's pool),
+// so a signal that lands elsewhere is passed on to the reading thread; else the read goes on, the typed text stays
+// and Ctrl-C seems to do nothing.
 static volatile sig_atomic_t sigint_count = 0;
+static atomic_int reader_waiting = 0;
+static atomic_int forwarding = 0;
+static pthread_t reader_thread;
+
 static void count_sigint(int signo) {
     (void)signo;
     sigint_count++;
+    atomic_fetch_add(&forwarding, 1);
+    if (atomic_load(&reader_waiting) && !pthread_equal(pthread_self(), reader_thread)) pthread_kill(reader_thread, SIGINT);
+    atomic_fetch_sub(&forwarding, 1);
 }
 
 long swel_sigint_count(void) { return (long)sigint_count; }
@@ -114,6 +127,8 @@ int swel_install_sigint_handler(void) {
     sigemptyset(&unblock);
     sigaddset(&unblock, SIGINT);
     if (pthread_sigmask(SIG_UNBLOCK, &unblock, &saved_mask) != 0) return -1;
+    reader_thread = pthread_self();
+    atomic_store(&reader_waiting, 1);
     saved = 1;
     return 0;
 }
@@ -121,6 +136,17 @@ int swel_install_sigint_handler(void) {
 int swel_restore_sigint(void) {
     if (!saved) return 0;
     saved = 0;
+    // No more passing on; wait out a handler that is passing one on now, then take a passed-on signal still pending
+    // for this thread, so it never meets the disposition put back below (which may be the default: ending the
+    // process).
+    atomic_store(&reader_waiting, 0);
+    while (atomic_load(&forwarding) > 0) sched_yield();
+    sigset_t interrupt;
+    sigemptyset(&interrupt);
+    sigaddset(&interrupt, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &interrupt, NULL);
+    struct timespec now = {0, 0};
+    while (sigtimedwait(&interrupt, NULL, &now) == SIGINT) {}
     int result = sigaction(SIGINT, &saved_action, NULL);
     if (pthread_sigmask(SIG_SETMASK, &saved_mask, NULL) != 0) result = -1;
     return result;

@@ -13,6 +13,26 @@ import Testing
             executable: try ConductorBinary.located().url.path, arguments: [], environment: environment, columns: columns, rows: 60)
     }
 
+    /// Ctrl-C at a continuation prompt drops the unfinished statement, every time: the embedded sandbox's threads
+    /// share the process, and a Ctrl-C the kernel handed to one of them once left the read going and the typed text
+    /// in the next statement.
+    @Test func ctrlCAtAContinuationPromptDropsTheUnfinishedStatement() throws {
+        let home = try ShellHome()
+        let shell = try Self.start(home)
+        let prompt = "conductor Default@sandbox> "
+        _ = try shell.waitForCursorLine(prompt, timeout: .seconds(60))
+        for _ in 1...8 {
+            try shell.send("status \"Web\r", untilCursorLine: "... ")
+            try shell.send("abc", untilCursorLine: "... abc")
+            try shell.send(PseudoTerminalProcess.Key.interrupt, untilCursorLine: prompt)
+        }
+        try shell.send("status Database\r")
+        let screen = try shell.waitFor("Database  ✓", timeout: .seconds(30))
+        #expect(!screen.text.contains("No project named"), "\(screen.text)")
+        try shell.send(PseudoTerminalProcess.Key.endOfFile)
+        #expect(try shell.waitForExit(timeout: .seconds(30)) == 0)
+    }
+
     @Test func theBlogsStepwisePromotionRunsAtThePrompt() throws {
         let home = try ShellHome()
         let shell = try Self.start(home)

@@ -25,4 +25,12 @@ struct LiveRedrawTests {
         #expect(output.standardError.contains("\u{1B}[1A\r\u{1B}[J"))
         #expect(output.standardError.contains("\u{1B}[3A\r\u{1B}[J"))
     }
+
+    @Test func aFactAboveTheBlockBreaksBetweenWords() {
+        let output = RecordingOutput(isTerminal: true, usesColor: false)
+        let view = ProgressView(output: output, live: true, style: Style(enabled: false), now: { Date(timeIntervalSince1970: 0) }, columns: { 80 })
+        view.receive(.approvalSubmitted(project: "Web API", title: "Web Admin Approval", approver: "Release Conductor (release-conductor)"))
+        // 84 columns: the terminal would have split "(release-c" / "onductor)".
+        #expect(output.standardError.contains("Web API: approved 'Web Admin Approval' on behalf of Release Conductor\n(release-conductor)\n"))
+    }
 }

@@ -25,7 +25,7 @@ enum CommandSupport {
             io.output.write(TerminalText.clean(PreviewReport(plan: plan).render(width: session.terminalColumns)))
         case (.table, .coverage):
             io.output.write(TerminalText.clean(CoverageReport(plan: plan).render(width: session.terminalColumns)))
-        default: io.output.write(TerminalText.clean(report.render(format)))
+        default: io.output.write(TerminalText.clean(report.render(format, width: session.terminalColumns)))
         }
     }
 

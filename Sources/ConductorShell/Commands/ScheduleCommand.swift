@@ -36,7 +36,11 @@ enum ScheduleCommand {
         try session.keep(plan)
         if let schedule = plan.schedule {
             io.output.write("Scheduled: \(schedule.echo(now: Date()))\n")
-            if plan.stageIndices.count > 1 {
+            // Said only when more than one stage has something to deploy: a skipped stage needs nobody waiting.
+            let deployingStages = plan.stageIndices.filter { stage in stage.contains { plan.children[$0].willDeploy } }
+            if deployingStages.isEmpty {
+                io.output.message("Nothing would start then: every child is skipped (see the ACTION column).")
+            } else if deployingStages.count > 1 {
                 io.output.message("The first stage starts then on the server. Later stages keep their order: they start when 'wait' sees the stage before succeed, so leave 'wait' running (or run: conductor -c wait).")
             }
         }

@@ -15,6 +15,11 @@ enum WaitCommand {
         var session = session
         guard let stored = session.openPlan else { throw ShellError.noPlan(command: "wait") }
         var plan = stored.plan
+        // After a 'deploy' that found nothing to deploy, there is nothing to follow: that is not an error.
+        if plan.deployable.isEmpty {
+            io.output.message("Nothing to wait for: every child is skipped (see the ACTION column).")
+            return CommandOutcome(session, status: .success)
+        }
         guard plan.step >= .deployed || plan.children.contains(where: { $0.deployment != nil }) else {
             throw ShellError.planStepMissing(command: "wait", needs: "deploy")
         }

@@ -37,19 +37,21 @@ struct CoverageReport {
 
     /// The table, or one record per intervention when it is wider than the terminal (`width`).
     func render(width: Int? = nil) -> String {
-        var text = ""
+        let heading: String
         if let approvals = plan.approvals {
             switch approvals.source {
             case .parentDeployment(let project, let release, let environment, let taskId, _, _):
-                text += "Approvals from \(project) \(release) in \(environment) (\(taskId.rawValue)): \(approvals.approvers.map(\.username).joined(separator: ", "))\n"
+                heading = "Approvals from \(project) \(release) in \(environment) (\(taskId.rawValue)): \(approvals.approvers.map(\.username).joined(separator: ", "))"
             case .currentUser:
-                text += "Approvals as yourself: \(approvals.approvers.map(\.username).joined(separator: ", "))\n"
+                heading = "Approvals as yourself: \(approvals.approvers.map(\.username).joined(separator: ", "))"
             case .none(let reason):
-                text += "No approvals taken: \(reason.fragment).\n"
+                heading = "No approvals taken: \(reason.fragment)."
             }
         } else {
-            text += "No approvals collected.\n"
+            heading = "No approvals collected."
         }
+        // The heading is prose: broken between words at the terminal's width, the table below sizes itself.
+        var text = ProseWrap.wrap(heading, width: width) + "\n"
         // The engine's own decisions (the ones the wait loop applies), one row per expected intervention.
         var noneReason: LeftToPeopleReason?
         if let source = plan.approvals?.source, case .none(let reason) = source { noneReason = reason }

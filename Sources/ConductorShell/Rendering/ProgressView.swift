@@ -146,8 +146,9 @@ public final class ProgressView: Sendable {
         // Back to the block's top and clear everything below it: a wrapped fact or line would otherwise keep the
         // tail of an older, longer row on its second row.
         if state.drawn > 0 { text += "\u{1B}[\(state.drawn)A\r\u{1B}[J" }
-        if let fact { text += "\r\u{1B}[2K" + fact + "\n" }
         let width = columns()
+        // A fact is prose said once above the block: broken between words, not where the terminal runs out.
+        if let fact { text += "\r\u{1B}[2K" + ProseWrap.wrap(fact, width: width) + "\n" }
         state.drawn = 0
         for line in state.lines {
             let rendered = render(line)

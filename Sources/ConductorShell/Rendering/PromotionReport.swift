@@ -14,10 +14,11 @@ public struct PromotionReport: Sendable {
         self.plan = plan
     }
 
-    /// The result in `format`, ending with a newline (empty for `basic` when nothing was deployed).
-    public func render(_ format: OutputFormat) -> String {
+    /// The result in `format`, ending with a newline (empty for `basic` when nothing was deployed); `width` is the
+    /// terminal's, at which the table's prose lines break between words (nil: a pipe, one line each).
+    public func render(_ format: OutputFormat, width: Int? = nil) -> String {
         switch format {
-        case .table: table()
+        case .table: table(width: width)
         case .json: json()
         case .basic: basic()
         }
@@ -25,7 +26,7 @@ public struct PromotionReport: Sendable {
 
     // MARK: table
 
-    func table() -> String {
+    func table(width: Int? = nil) -> String {
         let header = ["STAGE", "PROJECT", "RELEASE", "FROM", "ACTION", "RESULT"]
         let rows = plan.children.map { child in
             [String]([
@@ -50,7 +51,7 @@ public struct PromotionReport: Sendable {
         if let schedule = plan.schedule { text += ", starting \(schedule.absoluteText)" }
         text += "\n" + line(header) + "\n"
         for row in rows { text += line(row) + "\n" }
-        text += Self.coverageLines(plan.interventionCoverage, title: "Manual interventions")
+        text += ProseWrap.wrap(Self.coverageLines(plan.interventionCoverage, title: "Manual interventions"), width: width)
         return TerminalText.sanitized(text, keepingLineBreaks: true)
     }
 

@@ -40,8 +40,9 @@ public struct StandardStreams: TextOutput {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
+    /// On a terminal the message is broken between words at its width (`ProseWrap`).
     public func message(_ text: String) {
-        writeError(text + "\n")
+        writeError((isTerminal ? ProseWrap.wrap(text, width: TerminalWidth.errorColumns()) : text) + "\n")
     }
 
     public func writeError(_ text: String) {
