@@ -56,8 +56,24 @@ public struct AsyncHTTPTransport: HTTPTransport {
             throw TransportFailure(reason: "timed out after \(request.timeout)")
         } catch let error as HTTPClientError where error == .cancelled {
             throw CancellationError()
+        } catch let error as IOError {
+            throw TransportFailure(reason: Self.reason(errno: error.errnoCode, url: request.url))
         } catch {
             throw TransportFailure(reason: String(describing: error))
+        }
+    }
+
+    /// The system's reason for a failed connection in plain words, with where it was going: SwiftNIO's own
+    /// description of the error nests its reasons ("connection reset (error set): Connection refused) (errno: 111)").
+    static func reason(errno code: Int32, url: URL) -> String {
+        let place = url.host.map { host in url.port.map { "\(host):\($0)" } ?? host } ?? url.absoluteString
+        switch code {
+        case ECONNREFUSED: return "connection refused (nothing accepts connections at \(place))"
+        case ECONNRESET: return "the connection to \(place) was reset"
+        case ETIMEDOUT: return "the connection to \(place) timed out"
+        case EHOSTUNREACH: return "\(place) is unreachable (no route to the host)"
+        case ENETUNREACH: return "\(place) is unreachable (the network is down or has no route)"
+        default: return "\(String(cString: strerror(code))) (\(place))"
         }
     }
 }

@@ -66,7 +66,7 @@ public struct TransportResponse: Sendable {
 ///
 /// Anything a transport throws that is not a `TransportFailure` or `CancellationError` is treated
 /// as a connection failure too.
-public struct TransportFailure: Error, Sendable, CustomStringConvertible {
+public struct TransportFailure: Error, Sendable, Hashable, CustomStringConvertible {
     /// A short, key-free explanation ("connection reset by peer", "timed out after 60 s").
     public var reason: String
 
