@@ -37,10 +37,10 @@ enum ScheduleCommand {
         if let schedule = plan.schedule {
             io.output.write("Scheduled: \(schedule.echo(now: Date()))\n")
             // Said only when more than one stage has something to deploy: a skipped stage needs nobody waiting.
-            let deployingStages = plan.stageIndices.filter { stage in stage.contains { plan.children[$0].willDeploy } }
-            if deployingStages.isEmpty {
+            let deployingStages = Set(plan.deployable.map(\.stage)).count
+            if deployingStages == 0 {
                 io.output.message("Nothing would start then: every child is skipped (see the ACTION column).")
-            } else if deployingStages.count > 1 {
+            } else if deployingStages > 1 {
                 io.output.message("The first stage starts then on the server. Later stages keep their order: they start when 'wait' sees the stage before succeed, so leave 'wait' running (or run: conductor -c wait).")
             }
         }

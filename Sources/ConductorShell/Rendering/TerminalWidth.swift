@@ -4,15 +4,18 @@ import Foundation
 /// what scripts read does not depend on a window).
 public enum TerminalWidth {
     public static func columns(environment: [String: String]) -> Int? {
-        var size = winsize()
-        if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        return environment["COLUMNS"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil }
+        terminalColumns(of: STDOUT_FILENO) ?? environment["COLUMNS"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil }
     }
 
     /// How wide standard error's terminal is; nil when it is not a terminal (messages are not wrapped then).
     public static func errorColumns() -> Int? {
+        terminalColumns(of: STDERR_FILENO)
+    }
+
+    /// The columns of the terminal `descriptor` is, nil when it is none (or reports no width).
+    private static func terminalColumns(of descriptor: Int32) -> Int? {
         var size = winsize()
-        guard isatty(STDERR_FILENO) == 1, ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        guard isatty(descriptor) == 1, ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
         return Int(size.ws_col)
     }
 }
