@@ -47,6 +47,21 @@ import Testing
         #expect(webAPI.hasSuffix("after stage 1 ('wait')"), "stdout: \(run.standardOutput)")
     }
 
+    @Test func aPipedPromotionWithNothingToDeployEndsWithStatusZero() throws {
+        // Database 2021.1.0.10 is already in Test: nothing to deploy, so nothing to wait for — not an error.
+        let run = try ShellHome().run([], input: "use projects Database\nfind to Test\ndeploy --yes\nwait\n")
+        #expect(run.status == 0, "stderr: \(run.standardError)")
+        #expect(run.standardError.contains("Nothing to wait for: every child is skipped (see the ACTION column)."), "stderr: \(run.standardError)")
+    }
+
+    @Test func connectingToAClosedPortNamesTheCauseWithoutTheKey() throws {
+        let key = "API-CLOSEDPORT0000000000000001"
+        let run = try ShellHome().run(["-c", "connect http://127.0.0.1:1"], environment: ["OCTOPUS_API_KEY": key])
+        #expect(run.status == 1, "stderr: \(run.standardError)")
+        #expect(run.standardError.contains("connection refused (nothing accepts connections at 127.0.0.1:1). Check that the server is reachable."), "stderr: \(run.standardError)")
+        #expect(!run.standardError.contains("CLOSEDPORT") && !run.standardOutput.contains("CLOSEDPORT"))
+    }
+
     @Test func approveSaysWhoCoversEachInterventionAndWhyNot() throws {
         let script = "use parent \"Release Orchestration\"\nset pattern 2021.1.0.*\nfind to Staging\nwhatif\napprove\napprove as me\n"
         let run = try ShellHome().run([], input: script)

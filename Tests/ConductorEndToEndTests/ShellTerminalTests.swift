@@ -33,6 +33,19 @@ import Testing
         #expect(try shell.waitForExit(timeout: .seconds(30)) == 0)
     }
 
+    /// At 80 columns a long message breaks between words, not where the terminal runs out ("relea" / "se").
+    @Test func aLongMessageBreaksBetweenWordsAt80Columns() throws {
+        let home = try ShellHome()
+        let shell = try Self.start(home, columns: 80)
+        _ = try shell.waitForCursorLine("conductor Default@sandbox> ", timeout: .seconds(60))
+        try shell.send("use parent \"Release Orchestration\"\r")
+        let screen = try shell.waitFor("2021.1.0.*).", timeout: .seconds(30))
+        #expect(screen.lines.contains("Approvals come from 'Release Orchestration': 'approve' takes them from its"), "\(screen.text)")
+        #expect(screen.lines.contains("release ('set parent-release VERSION', or implied by a pattern such as"), "\(screen.text)")
+        try shell.send(PseudoTerminalProcess.Key.endOfFile)
+        #expect(try shell.waitForExit(timeout: .seconds(30)) == 0)
+    }
+
     @Test func theBlogsStepwisePromotionRunsAtThePrompt() throws {
         let home = try ShellHome()
         let shell = try Self.start(home)
