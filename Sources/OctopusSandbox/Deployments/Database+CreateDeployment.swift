@@ -61,9 +61,7 @@ extension Database {
             in: PromptedVariables.form(variables, environment: environment.id), submitted: body.formValues)
         guard problems.isEmpty else { throw SandboxError.validation(problems) }
 
-        let processID = release.projectDeploymentProcessSnapshotId ?? project.deploymentProcessId.rawValue
-        let process = try document(DeploymentProcess.self, id: processID)
-            ?? DeploymentProcess(id: DeploymentProcessID(project: project.id), spaceId: space, projectId: project.id)
+        let process = try deploymentProcess(of: release, project: project)
         let deploymentID = try nextID(OctopusIDKinds.Deployment.self)
         let taskID = try nextID(OctopusIDKinds.ServerTask.self)
         let base = "/api/\(space.rawValue)"

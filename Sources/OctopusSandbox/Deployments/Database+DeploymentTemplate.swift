@@ -3,6 +3,14 @@ import GRDB
 import OctopusModel
 
 extension Database {
+    /// The process a release deploys: the snapshot taken when it was created, else its project's current process,
+    /// else an empty one (a project that was never given steps).
+    func deploymentProcess(of release: Release, project: Project) throws -> DeploymentProcess {
+        let processID = release.projectDeploymentProcessSnapshotId ?? project.deploymentProcessId.rawValue
+        return try document(DeploymentProcess.self, id: processID)
+            ?? DeploymentProcess(id: DeploymentProcessID(project: project.id), spaceId: release.spaceId, projectId: project.id)
+    }
+
     /// `GET /releases/{id}/deployments/template`: where the lifecycle lets the release go now, and
     /// whether its process or variables changed since it was created.
     func deploymentTemplate(for release: Release) throws -> DeploymentTemplate {
@@ -39,9 +47,7 @@ extension Database {
         guard let project = try document(Project.self, id: release.projectId.rawValue) else {
             throw SandboxError.resourceNotFound(kind: "Project", id: release.projectId.rawValue)
         }
-        let processID = release.projectDeploymentProcessSnapshotId ?? project.deploymentProcessId.rawValue
-        let process = try document(DeploymentProcess.self, id: processID)
-            ?? DeploymentProcess(id: DeploymentProcessID(project: project.id), spaceId: release.spaceId, projectId: project.id)
+        let process = try deploymentProcess(of: release, project: project)
         let machines = try documents(
             Machine.self, DocumentQuery([.equals("spaceId", release.spaceId.databaseValue)], order: .oldestFirst))
         let planner = DeploymentPlanner(process: process, environment: environment.id, channel: release.channelId, machines: machines)
