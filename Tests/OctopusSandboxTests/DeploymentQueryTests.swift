@@ -96,6 +96,30 @@ struct DeploymentQueryTests {
         }
     }
 
+    /// The changes a deployment brings are every release of the channel after the one current in the environment
+    /// (2021.1.0.14 in Test), oldest first, up to the one previewed: not the current one, not a later one, not another
+    /// channel's.
+    @Test func previewChangesSpanTheReleasesSinceTheCurrentOne() async throws {
+        try await withSampleSandbox { http in
+            let clock = try #require(http.server.clock as? VirtualClock)
+            var created: [ReleaseID] = []
+            for version in ["2021.1.0.16", "2021.1.0.17", "2021.1.0.18"] {
+                clock.advance(by: 60)  // one assembly time each
+                let body = try json(["ProjectId": Projects.webAPI.rawValue, "Version": version])
+                created.append(try await http.send("POST", "/api/Spaces-1/releases", body: body).decode(Release.self).id)
+            }
+            let hotfix = try json([
+                "ProjectId": Projects.webAPI.rawValue, "ChannelId": "Channels-6", "Version": "2021.1.1.5",
+                "SelectedPackages": [["ActionName": "Deploy Web API", "Version": "2021.1.1.5"]],
+            ])
+            #expect(try await http.send("POST", "/api/Spaces-1/releases", body: hotfix).status == 201)
+            let preview = try await http.get("/api/Spaces-1/releases/\(created[1])/deployments/preview/\(Env.test)")
+                .decode(DeploymentPreview.self)
+            #expect(preview.changes.map(\.version) == ["2021.1.0.15", "2021.1.0.16", "2021.1.0.17"])
+            #expect(preview.changesMarkdown?.hasPrefix("## 2021.1.0.15") == true)
+        }
+    }
+
     @Test func progressionAndDashboardShowWhatIsWhere() async throws {
         try await withSampleSandbox { http in
             let progression = try await http.get("/api/Spaces-1/releases/Releases-9/progression").decode(LifecycleProgression.self)

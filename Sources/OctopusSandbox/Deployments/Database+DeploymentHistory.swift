@@ -35,21 +35,24 @@ extension Database {
 
     /// The releases a deployment of `release` to `environment` brings: every release of the project
     /// after the one current there, up to and including `release` (just `release` when nothing
-    /// older is current), oldest first.
+    /// older is current), oldest first. Read as one range of the releases' assembly-time index.
     func releaseChanges(for release: Release, environment: EnvironmentID) throws -> [ReleaseChanges] {
         var releases = [release]
         if let current = try currentDeployment(project: release.projectId, environment: environment),
             let currentRelease = try document(Release.self, id: current.releaseId.rawValue),
             currentRelease.assembled < release.assembled
         {
+            let assembled = SandboxSchema.releaseAssembled
+            let assembledOf = "(SELECT \(assembled) FROM releases WHERE id = ?)"
             releases = try documents(
                 Release.self,
                 DocumentQuery(
                     [
                         .equals("projectId", release.projectId.databaseValue),
                         .equals("channelId", release.channelId.databaseValue),
-                    ], order: .oldestFirst)
-            ).filter { $0.assembled > currentRelease.assembled && $0.assembled <= release.assembled }
+                        .sql("\(assembled) > \(assembledOf)", [currentRelease.id.databaseValue]),
+                        .sql("\(assembled) <= \(assembledOf)", [release.id.databaseValue]),
+                    ], order: .oldestFirst))
         }
         return releases.map { release in
             ReleaseChanges(

@@ -10,6 +10,7 @@ package enum SandboxSchema {
         var migrator = DatabaseMigrator()
         registerCoreMigrations(&migrator)
         registerDeploymentMigrations(&migrator)
+        registerReleaseMigrations(&migrator)
         registerTenantMigrations(&migrator)
         registerCatalogMigrations(&migrator)
         SandboxSessions.registerMigrations(&migrator)
