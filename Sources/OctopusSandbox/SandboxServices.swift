@@ -15,7 +15,9 @@ package struct SandboxServices: Sendable {
     /// Injected latency and failures (`--latency`, `--fail-rate`, `--reset-rate`).
     package let faults: FaultInjector
     /// Totals of large lists, valid until the next write.
-    let countCache = CountCache()
+    let counts = UntilChangedCache<Int>(capacity: 512)
+    /// Each caller's permissions per space (the check every request makes), valid until the next write.
+    let permissions = UntilChangedCache<Set<SandboxPermission>>(capacity: 256)
     /// Dashboard and progression answers, valid until the next write.
     let answers = AnswerCache()
 

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import OctopusModel
 import OctopusSandbox
 import Testing
@@ -96,6 +97,29 @@ struct ErrorAndAuthTests {
             #expect(reply.error?.errorMessage.hasSuffix("Missing permission: ProjectView") == true)
             let me = try await http.get("/api/users/me", apiKey: .some(SampleSeed.guestAPIKey))
             #expect(me.status == 200)
+        }
+    }
+
+    /// The sandbox keeps each caller's permissions until the data changes: joining a team grants at once, leaving it
+    /// takes them away at once (never an answer from before the change).
+    @Test func teamMembershipTakesEffectOnTheNextRequest() async throws {
+        try await withSampleSandbox { http in
+            let guest = SampleSeed.guestAPIKey
+            let store = http.server.store
+            #expect(try await http.get("/api/Spaces-1/projects", apiKey: .some(guest)).status == 403)
+            func setGuest(inQA member: Bool) async throws {
+                try await store.write { db in
+                    guard var team = try db.document(Team.self, id: SampleSeed.Teams.qa.rawValue) else { return }
+                    team.memberUserIds.removeAll { $0 == SampleSeed.Users.guest }
+                    if member { team.memberUserIds.append(SampleSeed.Users.guest) }
+                    try db.save(team)
+                }
+            }
+            try await setGuest(inQA: true)
+            #expect(try await http.get("/api/Spaces-1/projects", apiKey: .some(guest)).status == 200)
+            #expect(try await http.get("/api/Spaces-1/projects", apiKey: .some(guest)).status == 200)
+            try await setGuest(inQA: false)
+            #expect(try await http.get("/api/Spaces-1/projects", apiKey: .some(guest)).status == 403)
         }
     }
 }

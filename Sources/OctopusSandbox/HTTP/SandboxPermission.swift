@@ -73,9 +73,10 @@ extension SandboxServices {
     package func authorize(_ context: SandboxRequestContext, _ permission: SandboxPermission) async throws -> SpaceID {
         let user = try context.authenticatedUser()
         let space = try context.spaceID()
+        let permissions = permissions
         let granted = try await store.read { db -> Set<SandboxPermission>? in
-            guard try db.document(Space.self, id: space.rawValue) != nil else { return nil }
-            return try db.permissions(of: user.id, in: space)
+            guard try db.spaceExists(space) else { return nil }
+            return try permissions.granted(to: user.id, in: space, db: db)
         }
         guard let granted else { throw SandboxError.resourceNotFound(kind: "Space", id: space.rawValue) }
         guard granted.contains(permission) else {
@@ -89,5 +90,21 @@ extension SandboxServices {
     /// Checks a system-level request: the caller is authenticated (401). Returns the user.
     package func authenticate(_ context: SandboxRequestContext) throws -> User {
         try context.authenticatedUser()
+    }
+}
+
+extension UntilChangedCache<Set<SandboxPermission>> {
+    /// What `user`'s teams grant in `space`, kept until the data changes (every request asks; teams and their
+    /// permissions change rarely, and reading them decodes every team).
+    func granted(to user: UserID, in space: SpaceID, db: Database) throws -> Set<SandboxPermission> {
+        try value(for: "\(user)|\(space)", in: db) { try db.permissions(of: user, in: space) }
+    }
+}
+
+extension Database {
+    /// Whether the space exists, without decoding it.
+    func spaceExists(_ space: SpaceID) throws -> Bool {
+        try Bool.fetchOne(self, sql: "SELECT EXISTS(SELECT 1 FROM \(Space.table.name) WHERE id = ?)", arguments: [space.rawValue])
+            ?? false
     }
 }

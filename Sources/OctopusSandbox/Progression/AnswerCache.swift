@@ -8,14 +8,13 @@ import Synchronization
 ///
 /// A dashboard is polled far more often than deployments change, and its answer on the large seed is 186 KB, whose
 /// reading and encoding were most of a request's time (issue 10). An entry holds the exact bytes first sent and stays
-/// valid while SQLite's `total_changes()` for the store's single connection is unchanged (as ``CountCache``): any
-/// insert, update or delete, task progress included, ends it. An answer that shows a task still running is not kept,
-/// since its `Duration` follows the clock.
+/// valid until the data changes (``UntilChangedCache``): any insert, update or delete, task progress included, ends
+/// it. An answer that shows a task still running is not kept, since its `Duration` follows the clock.
 final class AnswerCache: Sendable {
     /// Entries kept at most (answers differ by route, space and query).
     static let capacity = 64
 
-    private let entries = Mutex<[String: (changes: Int, data: Data)]>([:])
+    private let entries = UntilChangedCache<Data>(capacity: capacity)
 
     /// The response for `request`: the kept bytes when the data has not changed since, otherwise `read`'s value,
     /// encoded (outside the database's queue) and kept when `isStable` says it does not follow the clock.
@@ -26,7 +25,7 @@ final class AnswerCache: Sendable {
         let key = request.uri.description
         let answer = try await store.read { db -> Answer<Value> in
             let changes = try db.totalChanges()
-            if let entry = self.entries.withLock({ $0[key] }), entry.changes == changes { return .kept(entry.data) }
+            if let kept = self.entries.value(for: key, at: changes) { return .kept(kept) }
             return .read(changes: changes, value: try read(db))
         }
         let changes: Int, value: Value
@@ -36,11 +35,7 @@ final class AnswerCache: Sendable {
         }
         let data = try OctopusJSON.encode(value)
         if isStable(value) {
-            entries.withLock { entries in
-                if entries.count >= Self.capacity { entries = entries.filter { $0.value.changes == changes } }
-                if entries.count >= Self.capacity { entries.removeAll() }
-                entries[key] = (changes, data)
-            }
+            entries.keep(data, for: key, at: changes)
         }
         return JSONResponse.encoded(data)
     }
@@ -50,12 +45,4 @@ final class AnswerCache: Sendable {
 private enum Answer<Value: Sendable>: Sendable {
     case kept(Data)
     case read(changes: Int, value: Value)
-}
-
-extension Database {
-    /// SQLite's count of rows inserted, updated or deleted through this connection since it opened: a generation of
-    /// the store's data (the sandbox has one connection).
-    func totalChanges() throws -> Int {
-        try Int.fetchOne(self, sql: "SELECT total_changes()") ?? 0
-    }
 }

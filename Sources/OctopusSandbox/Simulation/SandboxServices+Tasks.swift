@@ -14,7 +14,8 @@ extension SandboxServices {
     func authorize(_ context: SandboxRequestContext, _ permission: SandboxPermission, in space: SpaceID?) async throws -> User {
         let user = try context.authenticatedUser()
         guard let space else { return user }
-        let granted = try await store.read { db in try db.permissions(of: user.id, in: space) }
+        let permissions = permissions
+        let granted = try await store.read { db in try permissions.granted(to: user.id, in: space, db: db) }
         guard granted.contains(permission) else {
             throw SandboxError.forbidden(
                 permission: permission.rawValue,
@@ -34,8 +35,11 @@ extension SandboxServices {
             spaces = [try await authorize(context, permission)]
         } else {
             let user = try context.authenticatedUser()
+            let permissions = permissions
             spaces = try await store.read { db in
-                try db.documents(Space.self).map(\.id).filter { try db.permissions(of: user.id, in: $0).contains(permission) }
+                try db.documents(Space.self).map(\.id).filter {
+                    try permissions.granted(to: user.id, in: $0, db: db).contains(permission)
+                }
             }
         }
         if let requested = parameters.list("spaces") {
