@@ -47,20 +47,42 @@ CASE_ALL_DEPLOY = Case("50 children that all deploy, what-if", GENERATED, "Stagi
 
 
 class Api:
-    """JSON over one keep-alive connection."""
+    """JSON over one keep-alive connection, opened again when it has been idle long enough for the sandbox to
+    close it (its idle timeout is 30 s; a case's runs leave this connection unused for longer)."""
+
+    IDLE_LIMIT_S = 20.0
 
     def __init__(self, url: str, api_key: str) -> None:
         parsed = urllib.parse.urlparse(url)
-        self.connection = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=120)
+        self.host, self.port = parsed.hostname, parsed.port
+        self.connection = http.client.HTTPConnection(self.host, self.port, timeout=120)
+        self.last_used = time.monotonic()
         self.headers = {"X-Octopus-ApiKey": api_key, "Accept": "application/json", "Content-Type": "application/json"}
 
     def call(self, method: str, path: str, body=None):
-        self.connection.request(method, path, body=None if body is None else json.dumps(body), headers=self.headers)
-        response = self.connection.getresponse()
-        data = response.read()
+        if time.monotonic() - self.last_used > self.IDLE_LIMIT_S:
+            self.reconnect()
+        try:
+            response, data = self.send(method, path, body)
+        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+            if method != "GET":
+                raise  # a write may have been applied: never send it twice
+            self.reconnect()
+            response, data = self.send(method, path, body)
         if response.status >= 300:
             raise SystemExit(f"{method} {path} -> {response.status}: {data[:300]!r}")
         return json.loads(data) if data else None
+
+    def send(self, method: str, path: str, body):
+        self.connection.request(method, path, body=None if body is None else json.dumps(body), headers=self.headers)
+        response = self.connection.getresponse()
+        data = response.read()
+        self.last_used = time.monotonic()
+        return response, data
+
+    def reconnect(self) -> None:
+        self.connection.close()
+        self.connection = http.client.HTTPConnection(self.host, self.port, timeout=120)
 
     def served(self) -> int:
         stats = self.call("GET", "/api/sandbox/stats")
