@@ -58,3 +58,14 @@ extension Deployment: DefaultDecodable {
     /// Every field at its default.
     public static var decodingDefault: Deployment { Deployment() }
 }
+
+/// What a deployment says about where a release went (a `DeploymentResource`'s ids, read as leniently as
+/// ``Deployment`` reads them): what release selection reads from a page of deployments, without building each one's
+/// changes, release notes and links (kilobytes per deployment, 20 per page, a page per child).
+@MemberwiseInit @PascalCaseCodingKeys public struct DeploymentSummary: Codable, Sendable, Equatable {
+    @Defaulted public var id: DeploymentID
+    @Defaulted public var releaseId: ReleaseID
+    @Defaulted public var environmentId: EnvironmentID
+    public var tenantId: TenantID?
+    @Defaulted public var channelId: ChannelID
+}

@@ -55,6 +55,21 @@ struct WireFormatTests {
         #expect(try OctopusJSON.decode(Release.self, from: OctopusJSON.encode(release)) == release)
     }
 
+    /// A deployment read as its summary keeps the ids release selection uses; a missing id reads as a deployment's does.
+    @Test func aDeploymentReadsAsItsSummary() throws {
+        let deployment = Deployment(
+            id: "Deployments-7", releaseId: "Releases-3", environmentId: "Environments-2", tenantId: "Tenants-1",
+            projectId: "Projects-1", channelId: "Channels-1")
+        let summary = try OctopusJSON.makeDecoder().decode(DeploymentSummary.self, from: OctopusJSON.encode(deployment))
+        #expect(summary == DeploymentSummary(
+            id: "Deployments-7", releaseId: "Releases-3", environmentId: "Environments-2", tenantId: "Tenants-1",
+            channelId: "Channels-1"))
+        let sparse = Data(#"{"ReleaseId":"Releases-3","EnvironmentId":"Environments-2"}"#.utf8)
+        let partial = try OctopusJSON.makeDecoder().decode(DeploymentSummary.self, from: sparse)
+        let full = try OctopusJSON.makeDecoder().decode(Deployment.self, from: sparse)
+        #expect(partial.id == full.id && partial.channelId == full.channelId && partial.tenantId == nil)
+    }
+
     @Test func unsetValuesAreWrittenAsNull() throws {
         let space = Space(id: "Spaces-1", name: "Default", description: nil)
         let object = try #require(try JSONSerialization.jsonObject(with: OctopusJSON.encode(space)) as? [String: Any])

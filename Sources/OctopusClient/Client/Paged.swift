@@ -30,6 +30,12 @@ public struct Paged<Item: Codable & Sendable & Equatable>: Sendable {
         return copy
     }
 
+    /// The same collection with each item read as `type`: a few of its fields (e.g. ``DeploymentSummary``) where the
+    /// whole resource is not needed.
+    public func reading<Other>(_ type: Other.Type) -> Paged<Other> {
+        Paged<Other>(client: client, path: path, pageSize: pageSize)
+    }
+
     /// Every item, across all pages (⌈total / pageSize⌉ requests, at least 1).
     public func all() async throws -> [Item] {
         try await client.all(path, pageSize: pageSize, of: Item.self)

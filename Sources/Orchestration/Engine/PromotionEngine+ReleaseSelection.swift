@@ -87,7 +87,7 @@ extension PromotionEngine {
         // All of the list on one page: a destination not seen on it has no successful deployment at all.
         let (deployments, exhausted) = try await client.deployments(
             projects: [child.project.id], environments: environments, tenants: sourceTenant.map { [$0] } ?? [], taskState: .success
-        ).pageSize(Self.firstPageSize).firstPage()
+        ).reading(DeploymentSummary.self).pageSize(Self.firstPageSize).firstPage()
         var currentFound = !needsCurrent || !combined
         var candidates: [ReleaseID] = []
         for deployment in deployments {
@@ -144,7 +144,7 @@ extension PromotionEngine {
             var seen = Set(candidates)
             try await client.deployments(
                 projects: [child.project.id], environments: sourceIds, tenants: sourceTenant.map { [$0] } ?? [], taskState: .success
-            ).forEachPage { page in
+            ).reading(DeploymentSummary.self).forEachPage { page in
                 let ids = page.items.filter { $0.channelId == child.channel.id && seen.insert($0.releaseId).inserted }.map(\.releaseId)
                 guard !ids.isEmpty else { return true }
                 for release in try await client.releases(ids: ids).all() {
@@ -210,6 +210,6 @@ extension PromotionEngine {
     private func currentRelease(child: ResolvedChild, destination: DeploymentEnvironment, tenant: TenantID?) async throws -> ReleaseID? {
         try await client.deployments(
             projects: [child.project.id], environments: [destination.id], tenants: tenant.map { [$0] } ?? [], taskState: .success
-        ).pageSize(1).first()?.releaseId
+        ).reading(DeploymentSummary.self).pageSize(1).first()?.releaseId
     }
 }
