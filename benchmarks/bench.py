@@ -20,6 +20,8 @@ from __future__ import annotations
 import argparse
 import http.client
 import platform
+import pty
+import select
 import shutil
 import tempfile
 import json
@@ -155,32 +157,53 @@ def measure(connection: Connection, path: str, repeats: int) -> tuple[float, flo
 
 
 def shell_start_to_prompt(runs: int) -> str:
-    """`conductor shell` from spawn to its first prompt, when the binary has a shell."""
+    """`conductor shell` from spawn to its first prompt, on a pseudo-terminal (on a pipe the shell reads commands
+    without prompting), with fresh state folders each run so no saved plan or history changes what it does first."""
     help_text = subprocess.run([str(conductor_binary()), "--help"], capture_output=True, text=True).stdout
     if " shell" not in help_text:
         return "not measured: this conductor has no shell yet"
     times = []
     for _ in range(runs):
-        started = time.perf_counter()
-        process = subprocess.Popen([str(conductor_binary()), "shell"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                   stderr=subprocess.STDOUT)
-        try:
-            assert process.stdout is not None
-            seen = b""
-            while time.perf_counter() - started < 30:
-                chunk = process.stdout.read1(4096) if hasattr(process.stdout, "read1") else process.stdout.read(1)
-                if not chunk:
-                    break
-                seen += chunk
-                if seen.rstrip().endswith((b">", b"$", b"#")):
-                    times.append(time.perf_counter() - started)
-                    break
-        finally:
-            process.kill()
-            process.wait(timeout=10)
+        with tempfile.TemporaryDirectory(prefix="conductor-bench-shell-") as home:
+            environment = {**os.environ, "TERM": "xterm", "NO_COLOR": "1"}
+            for variable in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"):
+                environment[variable] = os.path.join(home, variable.lower())
+            elapsed = time_to_prompt(environment)
+            if elapsed is not None:
+                times.append(elapsed)
     if not times:
         return "not measured: no prompt seen within 30 s"
     return f"{statistics.median(times) * 1000:.0f} ms median of {len(times)}"
+
+
+def time_to_prompt(environment: dict[str, str], limit_s: float = 30.0) -> float | None:
+    """Seconds from spawning `conductor shell` on a pseudo-terminal until a prompt (a line ending in `>`) shows;
+    None when none shows within `limit_s`. Every read waits at most until the deadline."""
+    controller, terminal = pty.openpty()
+    started = time.perf_counter()
+    process = subprocess.Popen([str(conductor_binary()), "shell"], stdin=terminal, stdout=terminal, stderr=terminal,
+                               env=environment, start_new_session=True)
+    os.close(terminal)
+    seen = b""
+    try:
+        while (remaining := limit_s - (time.perf_counter() - started)) > 0:
+            ready, _, _ = select.select([controller], [], [], remaining)
+            if not ready:
+                break
+            try:
+                chunk = os.read(controller, 4096)
+            except OSError:  # the shell exited: the terminal is gone
+                break
+            if not chunk:
+                break
+            seen += chunk
+            if seen.rstrip().endswith(b">"):
+                return time.perf_counter() - started
+        return None
+    finally:
+        process.kill()
+        process.wait(timeout=10)
+        os.close(controller)
 
 
 def main() -> int:
