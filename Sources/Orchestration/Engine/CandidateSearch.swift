@@ -85,10 +85,11 @@ struct CandidateSearch {
     }
 
     /// The rest of the search from the project's progression (1 request): its releases in the channel, in `order`,
-    /// then `extra` candidates it does not list (older ones already known); untenanted, those the progression says may
-    /// not go to the destination are passed over without a request; at most `maximumConfirmations` templates.
+    /// then the `extra` candidates it does not list (older ones; those not in `known` are read, 1 request);
+    /// untenanted, those the progression says may not go to the destination are passed over without a request; at
+    /// most `maximumConfirmations` templates.
     mutating func fromProgression(
-        mode: DeploymentMode, order: Order, extra: [Release], log: inout ChildLog
+        mode: DeploymentMode, order: Order, extra: [ReleaseID], known: [ReleaseID: Release], log: inout ChildLog
     ) async throws -> Outcome {
         let project = channel.project
         let progression: ProjectProgression
@@ -110,7 +111,13 @@ struct CandidateSearch {
             inChannel.filter { entry in prefix.map { entry.release.version.localizedCaseInsensitiveContains($0) } ?? true }
         }
         let listed = Set(progression.releases.map(\.release.id))
-        let candidates = ordered.map { ($0.release, Optional($0)) } + extra.filter { !listed.contains($0.id) }.map { ($0, ReleaseProgression?.none) }
+        let unlisted = extra.filter { !listed.contains($0) }
+        var read = known
+        let unread = unlisted.filter { read[$0] == nil }
+        if !unread.isEmpty {
+            for release in try await engine.client.releases(ids: unread).all() { read[release.id] = release }
+        }
+        let candidates = ordered.map { ($0.release, Optional($0)) } + unlisted.compactMap { read[$0] }.map { ($0, ReleaseProgression?.none) }
         log.info("Looking through the \(progression.releases.count) newest releases of \(project.name) (its progression) for one in channel \(channel.channel.name) that may go to \(destination.name).")
 
         var confirmations = 0

@@ -109,8 +109,11 @@ extension PromotionEngine {
         // together with the release batch it saves a round trip per child at no extra request (Redeploy reads none).
         let readsFirstTemplate = options.mode != .redeploy && options.releasePattern.isBlank
         async let firstTemplate = templateAhead(of: readsFirstTemplate ? candidates.first : nil)
+        // Then the first candidate decides (Redeploy takes it as it is): only it and the current release are read now;
+        // should it not go on, the progression reads the few others it still needs (issue 10: a tenth of the bytes).
+        let firstDecides = readsFirstTemplate || options.mode == .redeploy
         var releases: [ReleaseID: Release] = [:]
-        let wanted = candidates + (selection.currentReleaseId.map { [$0] } ?? [])
+        let wanted = (firstDecides ? Array(candidates.prefix(1)) : candidates) + (selection.currentReleaseId.map { [$0] } ?? [])
         if !candidates.isEmpty {
             releases = Dictionary(try await client.releases(ids: wanted).all().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         }
@@ -134,7 +137,7 @@ extension PromotionEngine {
         if search.templatesRead == 0 && exhausted { return selection }
         // The first candidate may not go to the destination, or the page held none: the progression decides.
         switch try await search.fromProgression(
-            mode: options.mode, order: .latestSuccess(in: sourceIds), extra: candidates.compactMap { releases[$0] }, log: &log) {
+            mode: options.mode, order: .latestSuccess(in: sourceIds), extra: candidates, known: releases, log: &log) {
         case .found(let found):
             selection.take(found)
         case .none:
@@ -182,7 +185,8 @@ extension PromotionEngine {
             }
         }
         if search.templatesRead == 0 && exhausted { return selection }
-        switch try await search.fromProgression(mode: .promote, order: .newestRelease(containing: prefix), extra: releases, log: &log) {
+        switch try await search.fromProgression(mode: .promote, order: .newestRelease(containing: prefix), extra: releases.map(\.id),
+            known: Dictionary(releases.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }), log: &log) {
         case .found(let found):
             selection.take(found)
         case .none:
@@ -203,7 +207,7 @@ extension PromotionEngine {
 
     /// The first page of a search: the first items decide in nearly every promotion (the newest deployment or release
     /// qualifies), so the page is short; past it the progression answers in one request.
-    static let firstPageSize = 20
+    static let firstPageSize = 10
 
     /// The release of the latest successful deployment to the destination (for the tenant, when one is in play):
     /// 1 request.

@@ -42,6 +42,33 @@ struct PipelineCostTests {
         }
     }
 
+    /// Long histories, a blank pattern: the newest candidate decides, so a child's release batch asks for it and the
+    /// destination's current release only, and its deployments page is short (`take=10`); with a pattern every
+    /// candidate of the page is asked for, to find the newest that matches. Same request counts either way.
+    @Test func theFirstCandidateIsReadAloneWhenItDecides() async throws {
+        try await SandboxHarness.run(seed: .large, largeSeed: LargeSeedParameters(projects: 3, releasesPerProject: 40, deploymentsPerProject: 200)) { sandbox in
+            let names = (1...3).map { "Generated Service \($0)" }
+            func batches(pattern: String) async throws -> (plan: PromotionPlan, ids: [[String]], pages: [String]) {
+                let options = PromotionOptions(application: Application(stages: [names]), destination: "Staging", releasePattern: try VersionPattern(pattern))
+                let (plan, sent) = try await sandbox.transport.counting { try await sandbox.engine().find(options) }
+                let ids = sent.filter { $0.contains("/releases?") && $0.contains("ids=") }.map { line in
+                    let query = URLComponents(string: String(line.split(separator: " ")[1]))?.queryItems ?? []
+                    return (query.first { $0.name == "ids" }?.value ?? "").split(separator: ",").map(String.init)
+                }
+                return (plan, ids, sent.filter { $0.contains("/deployments?") })
+            }
+            let blank = try await batches(pattern: "")
+            #expect(blank.plan.children.allSatisfy { $0.release != nil })
+            #expect(blank.ids.count == 3)
+            #expect(blank.ids.allSatisfy { (1...2).contains(Set($0).count) }, "\(blank.ids)")
+            #expect(blank.pages.count == 3 && blank.pages.allSatisfy { $0.contains("take=10") }, "\(blank.pages)")
+            let patterned = try await batches(pattern: "*")
+            #expect(patterned.plan.children.map(\.release) == blank.plan.children.map(\.release))
+            #expect(patterned.ids.count == 3)
+            #expect(patterned.ids.allSatisfy { Set($0).count > 2 }, "\(patterned.ids)")
+        }
+    }
+
     /// N children that all deploy: find + whatif ≤ 5·N + 10.
     @Test func childrenThatAllDeploy() async throws {
         let count = 12
