@@ -21,52 +21,66 @@ public struct PromotionRun: Sendable {
     public func run(_ options: PromotionOptions, launcher: any EmbeddedServerLauncher, environment: [String: String], output: any TextOutput) async -> ExitStatus {
         let paths = StatePaths(environment: environment)
         var session = Session(context: ShellContext(paths: paths, environment: environment, launcher: launcher, isInteractive: false))
+        let opened: OpenedClient
         do {
             for (name, value) in settings.sorted(by: { $0.key < $1.key }) { try session.settings.set(name, value) }
-            session = try await connect(session, output: output)
+            opened = try await openClient(session, output: output)
         } catch {
             return report(error, output)
         }
-        let status = await promote(options, session: session, output: output)
+        session.embedded = opened.embedded
+        // The key's user and the space's name are read while find runs (a round trip less, issue 10); nothing is
+        // scheduled or deployed before they are in.
+        let connection = Task { try await ShellConnection.describing(opened.client, origin: opened.origin) }
+        let engine = session.engine(client: opened.client, isSandbox: opened.origin == .embeddedSandbox)
+        let status = await promote(options, engine: engine, connection: connection, output: output)
         await session.embedded?.stop()
         return status
     }
 
-    private func connect(_ session: Session, output: any TextOutput) async throws -> Session {
-        var session = session
+    /// A client bound to its space, where it came from, and the embedded sandbox it talks to, if any.
+    private struct OpenedClient {
+        let client: OctopusClient
+        let origin: ShellConnection.Origin
+        let embedded: (any EmbeddedServer)?
+    }
+
+    private func openClient(_ session: Session, output: any TextOutput) async throws -> OpenedClient {
         let resolver = ConnectionResolver(flags: connection, environment: session.context.environment, paths: session.context.paths)
         if let choice = try resolver.choose() {
             guard let key = choice.apiKey else { throw ShellError.apiKeyNeeded(server: choice.server) }
-            session.connection = try await ShellConnection.open(
-                server: choice.server, apiKey: key, space: choice.space, origin: choice.origin, warn: output.message)
-            return session
+            let client = try await ShellConnection.client(server: choice.server, apiKey: key, space: choice.space, warn: output.message)
+            return OpenedClient(client: client, origin: choice.origin, embedded: nil)
         }
         // A one-shot promotion on the sandbox starts from the sample each time: an in-memory database.
         guard let launcher = session.context.launcher else { throw ShellError.notSandbox(command: "promote") }
         let server = try await launcher.start(database: nil)
-        session.embedded = server
         do {
-            session.connection = try await ShellConnection.open(server: server.baseURL.absoluteString, apiKey: server.defaultAPIKey, space: connection.space, origin: .embeddedSandbox)
+            let client = try await ShellConnection.client(server: server.baseURL.absoluteString, apiKey: server.defaultAPIKey, space: connection.space)
+            // Said on stderr so people can act on the sample's manual interventions meanwhile.
+            output.message("Using the embedded sandbox at \(server.baseURL.absoluteString) (sample application, in memory).")
+            return OpenedClient(client: client, origin: .embeddedSandbox, embedded: server)
         } catch {
             await server.stop()
             throw error
         }
-        // Said on stderr so people can act on the sample's manual interventions meanwhile.
-        output.message("Using the embedded sandbox at \(server.baseURL.absoluteString) (sample application, in memory).")
-        return session
     }
 
-    private func promote(_ options: PromotionOptions, session: Session, output: any TextOutput) async -> ExitStatus {
+    private func promote(
+        _ options: PromotionOptions, engine: PromotionEngine, connection: Task<ShellConnection, any Error>, output: any TextOutput
+    ) async -> ExitStatus {
         let plan: PromotionPlan
         do {
             let view = ProgressView(output: output, live: false, style: Style(enabled: false))
-            plan = try await session.engine().promote(options, progress: view.sink)
+            plan = try await engine.promote(options, progress: view.sink, readyToDeploy: { _ = try await connection.value })
         } catch let stopped as PromotionStopped {
             // Nothing was abandoned: what still runs and how to resume on stderr, every child's state on stdout.
             let status = report(stopped, output)
             output.write(TerminalText.clean(PromotionReport(plan: stopped.plan).render(format)))
             return status
         } catch {
+            // A key or space the server refuses: its own error says more than the 401 or 404 of a find request.
+            if case .failure(let refused) = await connection.result { return report(refused, output) }
             return report(error, output)
         }
         CommandSupport.printWarnings(plan, ShellIO(output: output))

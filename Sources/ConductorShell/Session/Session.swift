@@ -41,15 +41,22 @@ public struct Session: Sendable {
     /// `conductor promote`), so a repeated or resumed deploy never creates a deployment twice.
     public func engine() throws -> PromotionEngine {
         let connection = try requireConnection()
-        return PromotionEngine(
-            client: connection.client, ledger: FileDeploymentLedger(url: context.paths.ledgerFile), pollInterval: pollInterval,
+        return engine(client: connection.client, isSandbox: connection.isSandbox)
+    }
+
+    /// The engine for a client whose connection is still being read (`conductor promote` finds meanwhile).
+    public func engine(client: OctopusClient, isSandbox: Bool) -> PromotionEngine {
+        PromotionEngine(
+            client: client, ledger: FileDeploymentLedger(url: context.paths.ledgerFile), pollInterval: pollInterval(isSandbox: isSandbox),
             concurrency: settings["concurrency"].flatMap(Int.init) ?? 16, defaultTimeZone: timeZone)
     }
 
     /// How often waiting polls the server: the `poll` variable, else 5 s (the sandbox: 200 ms).
-    public var pollInterval: Duration {
+    public var pollInterval: Duration { pollInterval(isSandbox: connection?.isSandbox == true) }
+
+    private func pollInterval(isSandbox: Bool) -> Duration {
         settings["poll"].flatMap(DurationText.seconds).map { Duration.milliseconds(Int($0 * 1000)) }
-            ?? (connection?.isSandbox == true ? .milliseconds(200) : .seconds(5))
+            ?? (isSandbox ? .milliseconds(200) : .seconds(5))
     }
 
     /// The parent release approvals come from: `parent-release`, else the release a parent's steps imply for the

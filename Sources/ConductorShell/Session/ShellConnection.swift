@@ -52,9 +52,20 @@ public struct ShellConnection: Sendable {
     public static func open(
         server: String, apiKey: String, space: String?, origin: Origin, warn: (String) -> Void = { _ in }
     ) async throws -> ShellConnection {
+        try await describing(try await client(server: server, apiKey: apiKey, space: space, warn: warn), origin: origin)
+    }
+
+    /// The first half of ``open``: the client bound to the space (1 request when the space is named, none for an id).
+    public static func client(
+        server: String, apiKey: String, space: String?, warn: (String) -> Void = { _ in }
+    ) async throws -> OctopusClient {
         if let warning = ConnectionBanner.plainHTTPWarning(server: server) { warn(warning) }
         let connection = try OctopusConnection(server: server, apiKey: APIKey(apiKey), space: SpaceSelector(space))
-        let client = try await OctopusClient.connect(connection)
+        return try await OctopusClient.connect(connection)
+    }
+
+    /// The second half of ``open``: the key's user and the space's name, read at once (2 requests).
+    public static func describing(_ client: OctopusClient, origin: Origin) async throws -> ShellConnection {
         async let user = client.currentUser()
         async let spaceDocument = client.space(client.spaceID)
         return ShellConnection(client: client, spaceName: try await spaceDocument.name, userName: try await user.displayName, origin: origin)

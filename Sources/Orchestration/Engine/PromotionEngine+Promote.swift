@@ -16,11 +16,17 @@ extension PromotionEngine {
     /// - Parameters:
     ///   - options: the promotion's options.
     ///   - progress: receives the coverage, deploy and wait events.
+    ///   - readyToDeploy: awaited once the plan is found and previewed, before anything is scheduled or deployed (and
+    ///     before a What If returns); its error stops the promotion. `conductor promote` reads the connection's user
+    ///     and space meanwhile.
     /// - Returns: the final plan; each child carries its outputs and outcome.
     /// - Throws: `OrchestrationError` for what stops the promotion, `OctopusClientError`, or `CancellationError`.
-    public func promote(_ options: PromotionOptions, progress: ProgressSink? = nil) async throws -> PromotionPlan {
+    public func promote(
+        _ options: PromotionOptions, progress: ProgressSink? = nil, readyToDeploy: () async throws -> Void = {}
+    ) async throws -> PromotionPlan {
         // find and whatif pipelined; whatif resolves the approvals, so a wrong parent fails before anything deploys.
         var plan = try await findAndPreview(options)
+        try await readyToDeploy()
         if let text = options.schedule {
             plan = try schedule(plan, at: text)
         }

@@ -3,11 +3,32 @@ import OctopusClient
 import OctopusModel
 import OctopusSandbox
 import Orchestration
+import Synchronization
 import Testing
 
 /// Deploy and wait: stages, failures, timeouts, the ledger, request costs of a poll.
 @Suite(.serialized)
 struct DeployAndWaitTests {
+    /// `readyToDeploy` (conductor promote: the connection's user and space, read beside find) is awaited after the
+    /// preview: its error stops the promotion before anything is created; once it passes, the promotion deploys.
+    @Test func nothingDeploysUntilReady() async throws {
+        struct Refused: Error {}
+        try await SandboxHarness.run { sandbox in
+            let changing = { sandbox.server.services.statistics.snapshot.filter { !$0.key.hasPrefix("GET ") }.values.reduce(0, +) }
+            let before = changing()
+            await #expect(throws: Refused.self) {
+                try await sandbox.engine().promote(try Sample.options("Staging"), readyToDeploy: { throw Refused() })
+            }
+            #expect(changing() == before, "a deployment was created before the connection was confirmed")
+            let ready = Mutex(false)
+            var options = try Sample.options("Staging")
+            options.wait = false
+            let plan = try await sandbox.engine().promote(options, readyToDeploy: { ready.withLock { $0 = true } })
+            #expect(ready.withLock { $0 })
+            #expect(plan.children.contains { $0.deployment != nil })
+        }
+    }
+
     @Test func failedChildStopsLaterStages() async throws {
         try await SandboxHarness.run { sandbox in
             try await sandbox.server.store.write { db in
