@@ -16,8 +16,11 @@ package struct SandboxServices: Sendable {
     package let faults: FaultInjector
     /// Totals of large lists, valid until the next write.
     let counts = UntilChangedCache<Int>(capacity: 512)
-    /// Each caller's permissions per space (the check every request makes), valid until the next write.
-    let permissions = UntilChangedCache<Set<SandboxPermission>>(capacity: 256)
+    /// Each caller's permissions per space (the check every request makes; nil: no such space), valid until the next
+    /// write.
+    let spaceAccess = UntilChangedCache<Set<SandboxPermission>?>(capacity: 256)
+    /// The user of each API key presented (nil: none, or inactive), valid until the next write.
+    let keyUsers = UntilChangedCache<User?>(capacity: 256)
     /// Dashboard and progression answers, valid until the next write.
     let answers = AnswerCache()
 

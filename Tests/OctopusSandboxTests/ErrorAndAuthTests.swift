@@ -122,4 +122,29 @@ struct ErrorAndAuthTests {
             #expect(try await http.get("/api/Spaces-1/projects", apiKey: .some(guest)).status == 403)
         }
     }
+
+    /// The caller a key names is kept between requests (issue 10), but only until the data changes: a new key works on
+    /// its first request, and a deactivated user's key is refused on the very next one.
+    @Test func keysAndUsersTakeEffectOnTheNextRequest() async throws {
+        try await withSampleSandbox { http in
+            let store = http.server.store
+            let key = "API-NEWKEYNEWKEYNEWKEYNEWKEYNEWKEY01"
+            #expect(try await http.get("/api/users/me", apiKey: .some(key)).status == 401)
+            try await store.addAPIKey(key, for: SampleSeed.Users.qaEngineer, purpose: "test")
+            #expect(try await http.get("/api/users/me", apiKey: .some(key)).status == 200)
+            #expect(try await http.get("/api/users/me", apiKey: .some(key)).status == 200)
+            func setActive(_ active: Bool) async throws {
+                try await store.write { db in
+                    guard var user = try db.document(User.self, id: SampleSeed.Users.qaEngineer.rawValue) else { return }
+                    user.isActive = active
+                    try db.save(user)
+                }
+            }
+            try await setActive(false)
+            #expect(try await http.get("/api/users/me", apiKey: .some(key)).status == 401)
+            #expect(try await http.get("/api/users/me", apiKey: .some(SampleSeed.qaAPIKey)).status == 401)
+            try await setActive(true)
+            #expect(try await http.get("/api/users/me", apiKey: .some(key)).status == 200)
+        }
+    }
 }

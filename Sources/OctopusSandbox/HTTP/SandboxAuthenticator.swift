@@ -8,6 +8,8 @@ import OctopusModel
 /// `Authorization: Bearer <key>`. An empty header counts as no key (the TS client sends one).
 struct SandboxAuthenticator: Sendable {
     let store: SandboxStore
+    /// Each key's user, kept until the next write (a key added, a user deactivated).
+    let users: UntilChangedCache<User?>
 
     /// The API key the request carries, if any. Never logged or echoed.
     static func apiKey(in request: Request) -> (key: String, scheme: String)? {
@@ -53,7 +55,7 @@ struct SandboxAuthenticator: Sendable {
 
     /// The user owning `key`, or nil when the key is unknown or the user inactive.
     func user(forKey key: String) async throws -> User? {
-        try await store.read { db in
+        try await users.value(for: key, reading: store) { db in
             guard let userID = try String.fetchOne(
                 db, sql: "SELECT userId FROM sandboxApiKeys WHERE apiKey = ?", arguments: [key])
             else { return nil }

@@ -73,10 +73,10 @@ extension SandboxServices {
     package func authorize(_ context: SandboxRequestContext, _ permission: SandboxPermission) async throws -> SpaceID {
         let user = try context.authenticatedUser()
         let space = try context.spaceID()
-        let permissions = permissions
-        let granted = try await store.read { db -> Set<SandboxPermission>? in
+        // nil: no such space. Kept until the next write, so most requests check without a trip to the database.
+        let granted = try await spaceAccess.value(for: "\(user.id)|\(space)", reading: store) { db -> Set<SandboxPermission>? in
             guard try db.spaceExists(space) else { return nil }
-            return try permissions.granted(to: user.id, in: space, db: db)
+            return try db.permissions(of: user.id, in: space)
         }
         guard let granted else { throw SandboxError.resourceNotFound(kind: "Space", id: space.rawValue) }
         guard granted.contains(permission) else {
@@ -93,11 +93,11 @@ extension SandboxServices {
     }
 }
 
-extension UntilChangedCache<Set<SandboxPermission>> {
-    /// What `user`'s teams grant in `space`, kept until the data changes (every request asks; teams and their
-    /// permissions change rarely, and reading them decodes every team).
-    func granted(to user: UserID, in space: SpaceID, db: Database) throws -> Set<SandboxPermission> {
-        try value(for: "\(user)|\(space)", in: db) { try db.permissions(of: user, in: space) }
+extension UntilChangedCache<Set<SandboxPermission>?> {
+    /// What `user`'s teams grant in `space` (which exists), inside a read of `store`: kept like ``SandboxServices``'s
+    /// check of every request (teams and their permissions change rarely).
+    func granted(to user: UserID, in space: SpaceID, db: Database, of store: SandboxStore) throws -> Set<SandboxPermission> {
+        try value(for: "\(user)|\(space)", in: store) { try db.permissions(of: user, in: space) } ?? []
     }
 }
 

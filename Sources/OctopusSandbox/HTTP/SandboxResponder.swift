@@ -23,7 +23,7 @@ struct SandboxResponder: HTTPResponder {
             var context = context
             // Before the key is looked at: a page on another site must not use a key it put in the URL.
             if let origin = SandboxAuthenticator.crossSiteOrigin(of: request) { throw SandboxError.crossSiteRequest(origin: origin) }
-            let authenticator = SandboxAuthenticator(store: store)
+            let authenticator = SandboxAuthenticator(store: store, users: services.keyUsers)
             if let credential = SandboxAuthenticator.apiKey(in: request) {
                 if let user = try await authenticator.user(forKey: credential.key) {
                     context.user = user

@@ -23,8 +23,10 @@ final class AnswerCache: Sendable {
         read: @escaping @Sendable (Database) throws -> Value
     ) async throws -> Response {
         let key = request.uri.description
+        // A kept answer is served without a trip to the database's queue.
+        if let kept = entries.value(for: key, at: store.writes.current) { return JSONResponse.encoded(kept) }
         let answer = try await store.read { db -> Answer<Value> in
-            let changes = try db.totalChanges()
+            let changes = store.writes.current
             if let kept = self.entries.value(for: key, at: changes) { return .kept(kept) }
             return .read(changes: changes, value: try read(db))
         }

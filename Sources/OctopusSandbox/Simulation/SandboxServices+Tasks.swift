@@ -14,8 +14,8 @@ extension SandboxServices {
     func authorize(_ context: SandboxRequestContext, _ permission: SandboxPermission, in space: SpaceID?) async throws -> User {
         let user = try context.authenticatedUser()
         guard let space else { return user }
-        let permissions = permissions
-        let granted = try await store.read { db in try permissions.granted(to: user.id, in: space, db: db) }
+        let (spaceAccess, store) = (spaceAccess, store)
+        let granted = try await store.read { db in try spaceAccess.granted(to: user.id, in: space, db: db, of: store) }
         guard granted.contains(permission) else {
             throw SandboxError.forbidden(
                 permission: permission.rawValue,
@@ -35,10 +35,10 @@ extension SandboxServices {
             spaces = [try await authorize(context, permission)]
         } else {
             let user = try context.authenticatedUser()
-            let permissions = permissions
+            let (spaceAccess, store) = (spaceAccess, store)
             spaces = try await store.read { db in
                 try db.documents(Space.self).map(\.id).filter {
-                    try permissions.granted(to: user.id, in: $0, db: db).contains(permission)
+                    try spaceAccess.granted(to: user.id, in: $0, db: db, of: store).contains(permission)
                 }
             }
         }

@@ -11,6 +11,8 @@ import OctopusModel
 package struct SandboxStore: Sendable {
     /// The database (use ``read(_:)``/``write(_:)``; exposed for custom SQL).
     package let database: DatabaseQueue
+    /// The writes run so far: what the caches are valid for.
+    package let writes = WriteCounter()
 
     /// Opens an in-memory store, migrated to the current schema.
     package static func inMemory() throws -> SandboxStore {
@@ -37,7 +39,11 @@ package struct SandboxStore: Sendable {
 
     /// Runs a write transaction.
     package func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await database.write(body)
+        let writes = writes
+        return try await database.write { db in
+            defer { writes.advance() }
+            return try body(db)
+        }
     }
 
     /// True when no space exists yet (a new database that needs seeding).

@@ -5,9 +5,9 @@ import Synchronization
 
 /// Values derived from the database, each kept until the database changes.
 ///
-/// An entry stays valid while SQLite's `total_changes()` for the store's single connection is unchanged, which any
-/// insert, update or delete (task progress included) bumps. Lists, dashboards and every request's permission check are
-/// read far more often than the data changes (issue 10).
+/// An entry stays valid while the store's ``WriteCounter`` is unchanged, which every write transaction (task progress
+/// included) advances. Lists, dashboards and every request's key and permission checks are read far more often than
+/// the data changes (issue 10); a kept answer costs no trip to the database's queue.
 final class UntilChangedCache<Value: Sendable>: Sendable {
     /// Entries kept at most (keys differ by route, query, user and space).
     let capacity: Int
@@ -36,30 +36,28 @@ final class UntilChangedCache<Value: Sendable>: Sendable {
         }
     }
 
-    /// The value for `key`: the kept one while the data is unchanged, else `compute`'s, kept.
-    func value(for key: String, in db: Database, compute: () throws -> Value) throws -> Value {
-        let changes = try db.totalChanges()
-        if let kept = value(for: key, at: changes) { return kept }
+    /// The value for `key` inside a read of `store`: the kept one while the data is unchanged, else `compute`'s, kept.
+    func value(for key: String, in store: SandboxStore, compute: () throws -> Value) throws -> Value {
+        let writes = store.writes.current
+        if let kept = value(for: key, at: writes) { return kept }
         let value = try compute()
-        keep(value, for: key, at: changes)
+        keep(value, for: key, at: writes)
         return value
     }
-}
 
-extension Database {
-    /// SQLite's count of rows inserted, updated or deleted through this connection since it opened: a generation of
-    /// the store's data (the sandbox has one connection).
-    func totalChanges() throws -> Int {
-        try Int.fetchOne(self, sql: "SELECT total_changes()") ?? 0
+    /// The value for `key`: the kept one while the data is unchanged (no trip to the database), else `read`'s, kept.
+    func value(for key: String, reading store: SandboxStore, _ read: @escaping @Sendable (Database) throws -> Value) async throws -> Value {
+        if let kept = value(for: key, at: store.writes.current) { return kept }
+        return try await store.read { db in try self.value(for: key, in: store) { try read(db) } }
     }
 }
 
 extension UntilChangedCache<Int> {
     /// The number of documents of `T` matching `query` (`TotalResults`): counting half a million deployments costs
     /// ~15 ms even from an index, while the page itself costs ~1 ms.
-    func count<T: StoredDocument>(_ type: T.Type, _ query: DocumentQuery, in db: Database) throws -> Int {
+    func count<T: StoredDocument>(_ type: T.Type, _ query: DocumentQuery, in db: Database, of store: SandboxStore) throws -> Int {
         let clause = query.whereClause
-        return try value(for: "\(T.table.name)\(clause.sql)|\(clause.arguments)", in: db) { try db.count(type, query) }
+        return try value(for: "\(T.table.name)\(clause.sql)|\(clause.arguments)", in: store) { try db.count(type, query) }
     }
 }
 
@@ -72,9 +70,9 @@ extension SandboxServices {
     ) async throws -> Response {
         let parameters = QueryParameters(request)
         let page = try PageRequest(parameters)
-        let counts = counts
+        let (counts, store) = (counts, store)
         let (items, total) = try await store.read { db in
-            (try db.documents(type, query, skip: page.skip, take: page.take), try counts.count(type, query, in: db))
+            (try db.documents(type, query, skip: page.skip, take: page.take), try counts.count(type, query, in: db, of: store))
         }
         return try JSONResponse.ok(
             CollectionPage.make(
