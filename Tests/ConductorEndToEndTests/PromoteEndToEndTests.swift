@@ -41,6 +41,27 @@ struct PromoteEndToEndTests {
         #expect(basic.count == 1 && basic[0].hasPrefix("Releases-"), "basic prints the release that would deploy: \(basic)")
     }
 
+    /// The key's user and the space are read beside find (issue 10): a key or space the server refuses still stops a
+    /// real promotion with the connection's own error, before anything is created.
+    @Test("a refused key or a missing space reports the connection's error and deploys nothing")
+    func refusedConnectionDeploysNothing() async throws {
+        let sandbox = try await RunningSandbox.start(try ConductorBinary.located(), extra: ["--speed", "50"])
+        defer { _ = sandbox.stop() }
+        let key = try #require(sandbox.apiKeys.first)
+        let api = SandboxAPI(sandbox: sandbox, key: key)
+        let before = try #require(try await api.object("GET", "/api/Spaces-1/deployments?take=1")["TotalResults"] as? Int)
+        let server = ["--server", sandbox.baseURL.absoluteString]
+        let refused = try PromoteRun(["--projects", Self.application, "--to", "Staging", "--api-key", "API-WRONGWRONGWRONGWRONGWRONGWRONG1", "--space", "Spaces-1"] + server)
+        #expect(refused.status == 5, "stderr: \(refused.standardError)")
+        #expect(refused.standardError.contains("401 Unauthorized"), "stderr: \(refused.standardError)")
+        #expect(!refused.standardError.contains("WRONGWRONG"), "the key is never printed")
+        let missing = try PromoteRun(["--projects", Self.application, "--to", "Staging", "--api-key", key, "--space", "Spaces-99"] + server)
+        #expect(missing.status != 0)
+        #expect(missing.standardError.contains("The Space 'Spaces-99' was not found"), "stderr: \(missing.standardError)")
+        let after = try #require(try await api.object("GET", "/api/Spaces-1/deployments?take=1")["TotalResults"] as? Int)
+        #expect(after == before, "nothing was deployed")
+    }
+
     @Test("a real promotion deploys, waits and reports success")
     func deployAndWait() throws {
         let run = try PromoteRun(["--project", "Database", "--from", "Test", "--to", "Staging", "--timeout", "10m"])
