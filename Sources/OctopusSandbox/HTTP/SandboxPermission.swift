@@ -73,12 +73,9 @@ extension SandboxServices {
     package func authorize(_ context: SandboxRequestContext, _ permission: SandboxPermission) async throws -> SpaceID {
         let user = try context.authenticatedUser()
         let space = try context.spaceID()
-        // nil: no such space. Kept until the next write, so most requests check without a trip to the database.
-        let granted = try await spaceAccess.value(for: "\(user.id)|\(space)", reading: store) { db -> Set<SandboxPermission>? in
-            guard try db.spaceExists(space) else { return nil }
-            return try db.permissions(of: user.id, in: space)
+        guard let granted = try await access(of: user.id, in: space) else {
+            throw SandboxError.resourceNotFound(kind: "Space", id: space.rawValue)
         }
-        guard let granted else { throw SandboxError.resourceNotFound(kind: "Space", id: space.rawValue) }
         guard granted.contains(permission) else {
             throw SandboxError.forbidden(
                 permission: permission.rawValue,
@@ -93,15 +90,27 @@ extension SandboxServices {
     }
 }
 
-extension UntilChangedCache<Set<SandboxPermission>?> {
-    /// What `user`'s teams grant in `space` (which exists), inside a read of `store`: kept like ``SandboxServices``'s
-    /// check of every request (teams and their permissions change rarely).
-    func granted(to user: UserID, in space: SpaceID, db: Database, of store: SandboxStore) throws -> Set<SandboxPermission> {
-        try value(for: "\(user)|\(space)", in: store) { try db.permissions(of: user, in: space) } ?? []
+extension SandboxServices {
+    /// What `user`'s teams grant in `space` (nil: no such space), the check every request makes: kept until the next
+    /// write, so it seldom costs a trip to the database (teams and their permissions change rarely).
+    func access(of user: UserID, in space: SpaceID) async throws -> Set<SandboxPermission>? {
+        try await spaceAccess.value(for: Self.accessKey(user, space), reading: store) { db in try db.access(of: user, in: space) }
     }
+
+    /// The same inside a read (a list over every space).
+    func access(of user: UserID, in space: SpaceID, db: Database) throws -> Set<SandboxPermission>? {
+        try spaceAccess.value(for: Self.accessKey(user, space), in: store) { try db.access(of: user, in: space) }
+    }
+
+    private static func accessKey(_ user: UserID, _ space: SpaceID) -> String { "\(user)|\(space)" }
 }
 
 extension Database {
+    /// What `user`'s teams grant in `space`, nil when there is no such space.
+    func access(of user: UserID, in space: SpaceID) throws -> Set<SandboxPermission>? {
+        try spaceExists(space) ? try permissions(of: user, in: space) : nil
+    }
+
     /// Whether the space exists, without decoding it.
     func spaceExists(_ space: SpaceID) throws -> Bool {
         try Bool.fetchOne(self, sql: "SELECT EXISTS(SELECT 1 FROM \(Space.table.name) WHERE id = ?)", arguments: [space.rawValue])

@@ -14,9 +14,8 @@ extension SandboxServices {
     func authorize(_ context: SandboxRequestContext, _ permission: SandboxPermission, in space: SpaceID?) async throws -> User {
         let user = try context.authenticatedUser()
         guard let space else { return user }
-        let (spaceAccess, store) = (spaceAccess, store)
-        let granted = try await store.read { db in try spaceAccess.granted(to: user.id, in: space, db: db, of: store) }
-        guard granted.contains(permission) else {
+        // The space comes from a document, so it exists.
+        guard try await access(of: user.id, in: space)?.contains(permission) == true else {
             throw SandboxError.forbidden(
                 permission: permission.rawValue,
                 detail: "\(user.displayName) (\(user.id)) lacks \(permission.rawValue) in \(space); add the user to a team that grants it.")
@@ -35,10 +34,9 @@ extension SandboxServices {
             spaces = [try await authorize(context, permission)]
         } else {
             let user = try context.authenticatedUser()
-            let (spaceAccess, store) = (spaceAccess, store)
             spaces = try await store.read { db in
                 try db.documents(Space.self).map(\.id).filter {
-                    try spaceAccess.granted(to: user.id, in: $0, db: db, of: store).contains(permission)
+                    try self.access(of: user.id, in: $0, db: db)?.contains(permission) == true
                 }
             }
         }
